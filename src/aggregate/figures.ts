@@ -1,0 +1,107 @@
+// Coded passages -> the frequency rows: per group and theme, documents, passages, share, hits, words.
+import type { CompiledTheme } from '../match/compile.js';
+import type { PassageCoding } from '../match/engine.js';
+import type { Passage } from '../segment/types.js';
+import { ALL, UNKNOWN, compareKeys, groupKey } from './groups.js';
+
+export interface FigureRow {
+  group: string[];
+  theme: string;
+  documents: number;
+  passages: number;
+  passages_total: number;
+  share: number;
+  hits: number;
+  words: number;
+  per_1k_words: number;
+}
+
+interface GroupCounts {
+  key: string[];
+  passagesTotal: number;
+  words: number;
+  docs: Array<Set<number>>;
+  passages: number[];
+  hits: number[];
+}
+
+/** Counters only: passages are added one at a time and not kept, so memory follows the groups, not the corpus. */
+export class FigureCounter {
+  private readonly groups = new Map<string, GroupCounts>();
+  /** Documents lacking each --by field, to say once how many fell into (unknown). */
+  private readonly missingDocs = new Map<string, Set<number>>();
+
+  constructor(
+    readonly by: readonly string[],
+    readonly themes: readonly CompiledTheme[],
+  ) {}
+
+  add(passage: Passage, coding: PassageCoding): void {
+    const key = groupKey(passage, this.by);
+    key.forEach((value, i) => {
+      if (value !== UNKNOWN) return;
+      const field = this.by[i]!;
+      const docs = this.missingDocs.get(field) ?? new Set<number>();
+      docs.add(passage.doc);
+      this.missingDocs.set(field, docs);
+    });
+    const id = JSON.stringify(key);
+    let g = this.groups.get(id);
+    if (!g) {
+      g = { key, passagesTotal: 0, words: 0, docs: this.themes.map(() => new Set()), passages: this.themes.map(() => 0), hits: this.themes.map(() => 0) };
+      this.groups.set(id, g);
+    }
+    g.passagesTotal++;
+    g.words += coding.words;
+    for (const [t, theme] of coding.themes) {
+      g.docs[t]!.add(passage.doc);
+      g.passages[t]!++;
+      g.hits[t]! += theme.hits.length;
+    }
+  }
+
+  /** How many documents lack each --by field, in --by order. */
+  missing(): Array<[string, number]> {
+    return this.by.filter((f) => this.missingDocs.has(f)).map((f) => [f, this.missingDocs.get(f)!.size]);
+  }
+
+  /** Groups by key, themes in codebook order within each group, then one totals row per theme. */
+  rows(): FigureRow[] {
+    const groups = [...this.groups.values()].sort((a, b) => compareKeys(a.key, b.key));
+    const rows: FigureRow[] = [];
+    for (const g of groups) {
+      this.themes.forEach((theme, t) => rows.push(row(g.key, theme.id, g.docs[t]!.size, g.passages[t]!, g.passagesTotal, g.hits[t]!, g.words)));
+    }
+    const totalPassages = sum(groups.map((g) => g.passagesTotal));
+    const totalWords = sum(groups.map((g) => g.words));
+    this.themes.forEach((theme, t) => {
+      const docs = new Set(groups.flatMap((g) => [...g.docs[t]!]));
+      rows.push(row(this.by.map(() => ALL), theme.id, docs.size, sum(groups.map((g) => g.passages[t]!)), totalPassages, sum(groups.map((g) => g.hits[t]!)), totalWords));
+    });
+    return rows;
+  }
+}
+
+function row(group: string[], theme: string, documents: number, passages: number, total: number, hits: number, words: number): FigureRow {
+  return {
+    group,
+    theme,
+    documents,
+    passages,
+    passages_total: total,
+    share: total === 0 ? 0 : round(passages / total, 4),
+    hits,
+    words,
+    per_1k_words: words === 0 ? 0 : round((hits * 1000) / words, 2),
+  };
+}
+
+/** Rounded once, here, so every format shows the same figure. */
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,50 @@
+// The command registry: parses argv with commander and turns every outcome into an exit code.
+import { supportsColor } from 'chalk';
+import { Command, CommanderError } from 'commander';
+import { codeCommand } from './commands/code.js';
+import { EXIT_USAGE, ObsError, formatProblem } from './errors.js';
+import type { Io } from './io.js';
+import { version } from './version.js';
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const debug = argv.includes('--debug');
+  const args = argv.filter((a) => a !== '--debug');
+  let exitCode = 0;
+  const done = (code: number) => {
+    exitCode = code;
+  };
+  // Colour only on a terminal, as chalk decides (NO_COLOR, FORCE_COLOR, TERM); never in tests' captured output.
+  const colorLevel = io.stdout === process.stdout && supportsColor ? supportsColor.level : 0;
+
+  const program = new Command('obs')
+    .description('Code interview transcripts against a codebook of themes: frequencies, matrices and quotes.')
+    .version(version(), '-V, --version', 'print the version')
+    .option('--debug', 'show stack traces for unexpected errors')
+    .showHelpAfterError('(run obs --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`obs: ${s.replace(/^error: /, '')}`),
+    });
+  program.addCommand(codeCommand(io, colorLevel, done));
+  for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
+
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+    if (args.length === 0) program.outputHelp();
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : EXIT_USAGE;
+    }
+    if (err instanceof ObsError) {
+      io.stderr.write(`${err.problems.map(formatProblem).join('\n')}\n`);
+      return err.exitCode;
+    }
+    const e = err as Error;
+    io.stderr.write(`obs: unexpected error: ${e?.message ?? String(err)}\n`);
+    io.stderr.write(debug ? `${e?.stack ?? ''}\n` : '  hint: run again with --debug for details, and report it with the input that caused it\n');
+    return EXIT_USAGE;
+  }
+}

@@ -1,0 +1,331 @@
+// Codebook YAML -> Codebook, or every problem found, each with line and column.
+import { createHash } from 'node:crypto';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { ObsError, type Problem } from '../errors.js';
+import type { Codebook, NearRule, Term, Theme } from './types.js';
+
+export const CODEBOOK_KEYS = ['name', 'version', 'description', 'stem', 'ignore', 'allow_shared', 'themes'] as const;
+export const THEME_KEYS = ['id', 'label', 'description', 'color', 'keywords', 'exclude', 'near', 'min_hits', 'stem', 'themes'] as const;
+export const NEAR_KEYS = ['all', 'within'] as const;
+export const MAX_DEPTH = 12;
+export const MAX_TERM_LENGTH = 200;
+const MAX_NODES = 100_000;
+
+interface Ctx {
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+  problems: Problem[];
+  nodes: number;
+  ids: Map<string, number>;
+}
+
+export interface ParseResult {
+  codebook?: Codebook;
+  problems: Problem[];
+}
+
+export function parseCodebook(text: string, file: string): ParseResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const ctx: Ctx = { file, doc, lines, problems: [], nodes: 0, ids: new Map() };
+  for (const error of doc.errors) {
+    const pos = error.linePos?.[0];
+    ctx.problems.push({ file, line: pos?.line, col: pos?.col, message: `YAML: ${error.message.split('\n')[0]}`, hint: yamlHint(error.code) });
+  }
+  if (ctx.problems.length > 0) return { problems: ctx.problems };
+  const root = doc.contents as YamlNode | null;
+  if (!isMap(root)) {
+    report(ctx, root, 'a codebook must be a YAML mapping with `name` and `themes`', 'start from the example in the README');
+    return { problems: ctx.problems };
+  }
+  const fields = readMap(ctx, root, CODEBOOK_KEYS, 'codebook');
+  const name = readString(ctx, fields.get('name'), 'name', root, true);
+  const version = readString(ctx, fields.get('version'), 'version', root, false) ?? '';
+  const description = readString(ctx, fields.get('description'), 'description', root, false);
+  const stem = readBoolean(ctx, fields.get('stem'), 'stem') ?? true;
+  const ignore = readTerms(ctx, fields.get('ignore'), 'ignore');
+  const allowShared = readTerms(ctx, fields.get('allow_shared'), 'allow_shared');
+  const themesNode = fields.get('themes');
+  if (themesNode === undefined) report(ctx, root, 'missing `themes`', 'list the themes under `themes:`');
+  const themes = readThemes(ctx, themesNode, stem, 1);
+  if (themesNode !== undefined && themes.length === 0 && isSeq(resolve(ctx, themesNode))) {
+    report(ctx, themesNode, '`themes` is empty', 'add at least one theme with an id, a label and keywords');
+  }
+  if (ctx.problems.length > 0) return { problems: ctx.problems };
+  const codebook: Codebook = {
+    name: name ?? '',
+    version,
+    stem,
+    ignore,
+    allowShared,
+    themes,
+    source: { file, sha256: createHash('sha256').update(text).digest('hex') },
+  };
+  if (description !== undefined) codebook.description = description;
+  return { codebook, problems: [] };
+}
+
+/** Throws every problem at once: a researcher fixing a codebook wants the whole list. */
+export function parseCodebookOrThrow(text: string, file: string): Codebook {
+  const { codebook, problems } = parseCodebook(text, file);
+  if (!codebook) throw new ObsError(problems);
+  return codebook;
+}
+
+function readThemes(ctx: Ctx, node: YamlNode | undefined, parentStem: boolean, depth: number): Theme[] {
+  if (node === undefined) return [];
+  const seq = resolve(ctx, node);
+  if (seq === null || (isScalar(seq) && seq.value === null)) return [];
+  if (!isSeq(seq)) {
+    report(ctx, node, '`themes` must be a list of themes', 'write each theme as a `- id: ...` item');
+    return [];
+  }
+  if (depth > MAX_DEPTH) {
+    report(ctx, node, `sub-themes nest deeper than ${MAX_DEPTH} levels`, 'flatten the codebook; deep trees are hard to code reliably');
+    return [];
+  }
+  const out: Theme[] = [];
+  for (const item of seq.items as YamlNode[]) {
+    const theme = readTheme(ctx, item, parentStem, depth);
+    if (theme) out.push(theme);
+  }
+  return out;
+}
+
+function readTheme(ctx: Ctx, raw: YamlNode, parentStem: boolean, depth: number): Theme | undefined {
+  const node = resolve(ctx, raw);
+  if (!isMap(node)) {
+    report(ctx, raw, 'a theme must be a mapping with `id`, `label` and `keywords`', 'write `- id: agency` and indent the other keys under it');
+    return undefined;
+  }
+  const fields = readMap(ctx, node, THEME_KEYS, 'theme');
+  const id = readString(ctx, fields.get('id'), 'id', node, true);
+  const label = readString(ctx, fields.get('label'), 'label', node, true);
+  const { line, col } = position(ctx, node);
+  if (id !== undefined) {
+    if (!/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u.test(id)) {
+      report(ctx, fields.get('id'), `theme id \`${id}\` must be letters, digits, \`_\`, \`-\` or \`.\``, 'ids become column names in CSV output; use e.g. `money-and-time`');
+    }
+    const seen = ctx.ids.get(id);
+    if (seen !== undefined) report(ctx, fields.get('id'), `theme id \`${id}\` is already used at line ${seen}`, 'theme ids must be unique across the whole codebook');
+    else ctx.ids.set(id, position(ctx, fields.get('id')!).line);
+  }
+  const stem = readBoolean(ctx, fields.get('stem'), 'stem') ?? parentStem;
+  const minHits = readInteger(ctx, fields.get('min_hits'), 'min_hits', 1) ?? 1;
+  const color = readString(ctx, fields.get('color'), 'color', node, false);
+  if (color !== undefined && !/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color)) {
+    report(ctx, fields.get('color'), `color \`${color}\` is not a hex colour`, 'write it as "#4e79a7" (quoted, since # starts a YAML comment)');
+  }
+  const theme: Theme = {
+    id: id ?? '',
+    label: label ?? '',
+    keywords: readTerms(ctx, fields.get('keywords'), 'keywords'),
+    exclude: readTerms(ctx, fields.get('exclude'), 'exclude'),
+    near: readNear(ctx, fields.get('near')),
+    minHits,
+    stem,
+    themes: readThemes(ctx, fields.get('themes'), stem, depth + 1),
+    line,
+    col,
+  };
+  const description = readString(ctx, fields.get('description'), 'description', node, false);
+  if (description !== undefined) theme.description = description;
+  if (color !== undefined) theme.color = color;
+  return theme;
+}
+
+function readNear(ctx: Ctx, node: YamlNode | undefined): NearRule[] {
+  if (node === undefined) return [];
+  const seq = resolve(ctx, node);
+  if (!isSeq(seq)) {
+    report(ctx, node, '`near` must be a list of rules', 'write `near: [{ all: [decision, make], within: 5 }]`');
+    return [];
+  }
+  const rules: NearRule[] = [];
+  for (const raw of seq.items as YamlNode[]) {
+    const item = resolve(ctx, raw);
+    if (!isMap(item)) {
+      report(ctx, raw, 'a `near` rule must be a mapping with `all` and `within`', 'write `{ all: [decision, make], within: 5 }`');
+      continue;
+    }
+    const fields = readMap(ctx, item, NEAR_KEYS, '`near` rule');
+    const all = readTerms(ctx, fields.get('all'), 'all');
+    if (fields.get('all') === undefined) report(ctx, item, 'a `near` rule needs `all`, the terms that must occur together');
+    const within = readInteger(ctx, fields.get('within'), 'within', 1);
+    if (fields.get('within') === undefined) report(ctx, item, 'a `near` rule needs `within`, the window in tokens');
+    if (all.length > 0 && all.length < 2) report(ctx, fields.get('all'), '`near` needs at least two terms', 'use a keyword for a single term');
+    if (within !== undefined && all.length >= 2 && within < all.length) {
+      report(ctx, fields.get('within'), `\`within: ${within}\` is smaller than the ${all.length} terms it must hold`, `use within: ${all.length} or more`);
+    }
+    const { line, col } = position(ctx, item);
+    rules.push({ all, within: within ?? all.length, line, col });
+  }
+  return rules;
+}
+
+function readTerms(ctx: Ctx, node: YamlNode | undefined, key: string): Term[] {
+  if (node === undefined) return [];
+  const seq = resolve(ctx, node);
+  if (isScalar(seq) && seq.value === null) return [];
+  if (!isSeq(seq)) {
+    report(ctx, node, `\`${key}\` must be a list`, `write \`${key}: [one, "two words"]\` or one \`- item\` per line`);
+    return [];
+  }
+  const terms: Term[] = [];
+  for (const raw of seq.items as YamlNode[]) {
+    const item = resolve(ctx, raw);
+    const { line, col } = position(ctx, raw);
+    if (!isScalar(item) || typeof item.value !== 'string') {
+      const shown = isScalar(item) ? String(item.value) : isSeq(item) ? 'a list' : 'a mapping';
+      report(ctx, raw, `${key} entry ${shown} is not text`, isScalar(item) ? `put it in quotes: "${shown}"` : 'write each entry as text');
+      continue;
+    }
+    const text = item.value.trim();
+    const problem = termProblem(text);
+    if (problem) {
+      report(ctx, raw, `${key} entry "${text.length > 60 ? `${text.slice(0, 60)}…` : text}" ${problem.message}`, problem.hint);
+      continue;
+    }
+    terms.push({ text, line, col });
+  }
+  return terms;
+}
+
+/** What makes a keyword unusable: nothing to match, or wildcards where the rules give them no meaning. */
+export function termProblem(text: string): Problem | undefined {
+  if (text === '') return { message: 'is empty', hint: 'remove it' };
+  if (text.length > MAX_TERM_LENGTH) return { message: `is longer than ${MAX_TERM_LENGTH} characters`, hint: 'keywords are words or short phrases' };
+  if (!/[\p{L}\p{N}]/u.test(text)) return { message: 'has no letters or digits', hint: 'keywords match words; punctuation alone never matches' };
+  for (const word of text.split(/\s+/)) {
+    if (/\*./.test(word)) return { message: 'has `*` inside a word', hint: '`*` may only end a word (`empower*`); obs has no other wildcards' };
+    if (/.=/.test(word)) return { message: 'has `=` inside a word', hint: '`=` may only start a word (`=CIC`)' };
+    if (word === '*' || word === '=') return { message: `has a lone \`${word}\``, hint: 'attach it to a word: `empower*`, `=CIC`' };
+  }
+  return undefined;
+}
+
+function readMap(ctx: Ctx, node: YamlNode, allowed: readonly string[], what: string): Map<string, YamlNode> {
+  const fields = new Map<string, YamlNode>();
+  if (!isMap(node)) return fields;
+  for (const pair of node.items) {
+    const keyNode = pair.key as YamlNode;
+    const key = isScalar(keyNode) ? String(keyNode.value) : '';
+    if (!allowed.includes(key)) {
+      const near = closest(key, allowed);
+      report(ctx, keyNode, `unknown ${what} key \`${key}\``, near ? `did you mean \`${near}\`? Allowed: ${allowed.join(', ')}` : `allowed: ${allowed.join(', ')}`);
+      continue;
+    }
+    fields.set(key, (pair.value as YamlNode | null) ?? nullNode(ctx, keyNode));
+  }
+  return fields;
+}
+
+function readString(ctx: Ctx, node: YamlNode | undefined, key: string, parent: YamlNode, required: boolean): string | undefined {
+  if (node === undefined) {
+    if (required) report(ctx, parent, `missing \`${key}\``, key === 'id' ? 'give every theme a short unique id, e.g. `id: agency`' : undefined);
+    return undefined;
+  }
+  const value = resolve(ctx, node);
+  if (isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number')) {
+    // A version like 1.10 must stay 1.10, not become the number 1.1.
+    const text = typeof value.value === 'string' ? value.value : (value.source ?? String(value.value));
+    if (text.trim() === '' && required) report(ctx, node, `\`${key}\` is empty`);
+    return text.trim();
+  }
+  report(ctx, node, `\`${key}\` must be text, not ${describe(value)}`);
+  return undefined;
+}
+
+function readBoolean(ctx: Ctx, node: YamlNode | undefined, key: string): boolean | undefined {
+  if (node === undefined) return undefined;
+  const value = resolve(ctx, node);
+  if (isScalar(value) && typeof value.value === 'boolean') return value.value;
+  report(ctx, node, `\`${key}\` must be true or false, not ${describe(value)}`);
+  return undefined;
+}
+
+function readInteger(ctx: Ctx, node: YamlNode | undefined, key: string, min: number): number | undefined {
+  if (node === undefined) return undefined;
+  const value = resolve(ctx, node);
+  if (isScalar(value) && typeof value.value === 'number' && Number.isInteger(value.value)) {
+    if (value.value < min) {
+      report(ctx, node, `\`${key}\` must be ${min} or more, not ${value.value}`);
+      return undefined;
+    }
+    return value.value;
+  }
+  report(ctx, node, `\`${key}\` must be a whole number, not ${describe(value)}`);
+  return undefined;
+}
+
+/** Follows aliases, counting every node reached so that an alias bomb stops instead of filling memory. */
+function resolve(ctx: Ctx, node: YamlNode | null | undefined): YamlNode | null {
+  if (!node) return null;
+  ctx.nodes++;
+  if (ctx.nodes > MAX_NODES) {
+    if (ctx.nodes === MAX_NODES + 1) report(ctx, node, `the codebook expands to more than ${MAX_NODES} entries`, 'YAML aliases (`*name`) may repeat a list many times; write the entries out');
+    return null;
+  }
+  if (isAlias(node)) return resolve(ctx, node.resolve(ctx.doc) as YamlNode | undefined);
+  return node;
+}
+
+function position(ctx: Ctx, node: YamlNode | null | undefined): { line: number; col: number } {
+  const offset = node?.range?.[0];
+  if (offset === undefined) return { line: 1, col: 1 };
+  return ctx.lines.linePos(offset);
+}
+
+function report(ctx: Ctx, node: YamlNode | null | undefined, message: string, hint?: string): void {
+  const { line, col } = position(ctx, node);
+  const problem: Problem = { file: ctx.file, line, col, message };
+  if (hint) problem.hint = hint;
+  ctx.problems.push(problem);
+}
+
+function nullNode(ctx: Ctx, keyNode: YamlNode): YamlNode {
+  const node = ctx.doc.createNode(null) as YamlNode;
+  node.range = keyNode.range ?? null;
+  return node;
+}
+
+function describe(node: YamlNode | null): string {
+  if (node === null) return 'nothing';
+  if (isSeq(node)) return 'a list';
+  if (isMap(node)) return 'a mapping';
+  if (isScalar(node)) return node.value === null ? 'empty' : `${typeof node.value} ${String(node.value)}`;
+  return 'something else';
+}
+
+function yamlHint(code: string): string | undefined {
+  if (code === 'DUPLICATE_KEY') return 'each key may appear once in a mapping; merge the two entries';
+  if (code === 'BAD_INDENT' || code === 'MISSING_CHAR') return 'check the indentation: sub-keys of a theme line up under `id`';
+  if (code === 'TAB_AS_INDENT') return 'YAML indents with spaces, not tabs';
+  return undefined;
+}
+
+function closest(word: string, options: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const option of options) {
+    const d = editDistance(word.toLowerCase(), option);
+    if (d < bestDistance) {
+      best = option;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,77 @@
+// The options every corpus command shares, declared once and checked once.
+import { Command, Option } from 'commander';
+import { ObsError } from '../errors.js';
+import { UNITS, type Unit } from '../segment/types.js';
+
+export interface SharedOptions {
+  codebook?: string;
+  by: string;
+  unit: string;
+  excludeSpeaker: string[];
+  speakers: string[];
+  meta?: string;
+  pathPattern?: string;
+  format?: string;
+  out?: string;
+  jobs?: string;
+  quiet?: boolean;
+  strict?: boolean;
+}
+
+export interface CorpusSettings {
+  by: string[];
+  unit: Unit;
+  excludeSpeakers: string[];
+  speakers: string[];
+  jobs: number;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, ...splitList(value)];
+
+export function addSharedOptions(command: Command): Command {
+  return command
+    .option('--codebook <file>', 'codebook YAML (default: ./codebook.yaml if present, else the built-in community-power codebook)')
+    .option('--by <fields>', 'group by these metadata fields, comma-separated', 'area,year')
+    .addOption(new Option('--unit <unit>', 'passage unit').choices(UNITS).default('turn'))
+    .option('--exclude-speaker <names>', 'also leave out these speakers (comma-separated; repeatable)', collect, [])
+    .option('--speakers <names>', 'take these as speaker labels even where they start only one line', collect, [])
+    .option('--meta <file.csv>', 'metadata table with a `file` column (path relative to the corpus folder)')
+    .option('--path-pattern <pattern>', 'metadata from paths, e.g. "{area}/{year}/*" or "{area}_{year}_*"')
+    .option('--format <format>', 'output format')
+    .option('--out <file>', 'write output to this file (atomically) instead of standard output')
+    .option('--jobs <n>', 'worker count; output is the same whatever it is')
+    .option('--strict', 'treat invalid UTF-8 as an error instead of a warning')
+    .option('--quiet', 'no warnings on standard error');
+}
+
+export function corpusSettings(options: SharedOptions): CorpusSettings {
+  const by = splitList(options.by);
+  if (by.length === 0) throw new ObsError({ message: '--by needs at least one field', hint: 'e.g. --by area,year or --by area' });
+  let jobs = 1;
+  if (options.jobs !== undefined) {
+    jobs = Number(options.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new ObsError({ message: `--jobs must be a whole number of 1 or more, not "${options.jobs}"` });
+  }
+  return {
+    by: by.map((f) => f.toLowerCase()),
+    unit: options.unit as Unit,
+    excludeSpeakers: options.excludeSpeaker,
+    speakers: options.speakers,
+    jobs,
+  };
+}
+
+export function checkFormat<T extends string>(format: string | undefined, allowed: readonly T[], fallback: T): T {
+  const f = (format ?? fallback) as T;
+  if (!allowed.includes(f)) {
+    throw new ObsError({ message: `--format must be one of ${allowed.join(', ')}, not "${format}"` });
+  }
+  return f;
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}

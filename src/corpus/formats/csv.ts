@@ -1,0 +1,83 @@
+// CSV turn tables: one row per turn, a `text` column, optional `speaker`, `start` and metadata columns.
+import { parse } from 'csv-parse/sync';
+import { ObsError } from '../../errors.js';
+import { metaValue } from '../scalar.js';
+import type { Cue, Meta, Transcript } from '../types.js';
+
+const SPEAKER_COLUMNS = ['speaker', 'speaker_name', 'name'];
+const START_COLUMNS = ['start', 'time', 'timestamp', 'start_time'];
+
+export function readCsvTranscript(text: string, file: string): Transcript {
+  const rows = parseCsv(text, file);
+  const header = (rows[0]?.record ?? []).map((h) => h.trim().toLowerCase());
+  const textCol = header.indexOf('text');
+  if (textCol < 0) {
+    throw new ObsError({
+      file,
+      line: 1,
+      message: `has no \`text\` column (columns: ${header.join(', ') || 'none'})`,
+      hint: 'a CSV transcript needs one row per turn with a `text` column; other columns are optional',
+    });
+  }
+  const speakerCol = header.findIndex((h) => SPEAKER_COLUMNS.includes(h));
+  const startCol = header.findIndex((h) => START_COLUMNS.includes(h));
+  const metaCols = header
+    .map((name, index) => ({ name, index }))
+    .filter(({ index, name }) => index !== textCol && index !== speakerCol && index !== startCol && name !== '' && name !== 'line');
+
+  const cues: Cue[] = [];
+  const shared = new Map<string, string | null>();
+  for (const { record, line } of rows.slice(1)) {
+    const cueText = (record[textCol] ?? '').trim();
+    const meta: Meta = {};
+    for (const { name, index } of metaCols) {
+      const value = metaValue(record[index]);
+      if (value !== undefined) meta[name] = value;
+      // A value that is the same on every row belongs to the document (one CSV, one interview).
+      const seen = shared.get(name);
+      if (seen === undefined) shared.set(name, value ?? null);
+      else if (seen !== (value ?? null)) shared.set(name, null);
+    }
+    if (cueText === '') continue;
+    const cue: Cue = { text: cueText, line, meta };
+    if (speakerCol >= 0) cue.speaker = metaValue(record[speakerCol]) ?? null;
+    const start = metaValue(startCol >= 0 ? record[startCol] : undefined);
+    if (start !== undefined) cue.start = start;
+    cues.push(cue);
+  }
+  const docMeta: Meta = {};
+  for (const [name, value] of shared) if (value !== null) docMeta[name] = value;
+  return { file, format: 'csv', meta: docMeta, cues };
+}
+
+interface Row {
+  record: string[];
+  line: number;
+}
+
+function parseCsv(text: string, file: string): Row[] {
+  try {
+    const records = parse(text, {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true,
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    // csv-parse counts the line a record ends on; a quoted field may span lines, so count them back.
+    return records.map(({ record, info }) => ({ record, line: info.lines - countNewlines(record) }));
+  } catch (err) {
+    const e = err as { message?: string; lines?: number };
+    throw new ObsError({
+      file,
+      line: e.lines,
+      message: `is not valid CSV: ${e.message ?? String(err)}`,
+      hint: 'quote fields that contain commas, quotes or line breaks ("like ""this""")',
+    });
+  }
+}
+
+function countNewlines(record: string[]): number {
+  let n = 0;
+  for (const field of record) for (const ch of field) if (ch === '\n') n++;
+  return n;
+}

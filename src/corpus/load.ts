@@ -1,0 +1,91 @@
+// Paths -> transcripts with their metadata, read one at a time in corpus order.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ObsError, type Problem } from '../errors.js';
+import { discover, type SourceFile } from './discover.js';
+import { compilePathPattern, mergeMeta, parseMetaTable, type MetaTable } from './metadata.js';
+import { readTranscript } from './read.js';
+import type { Transcript } from './types.js';
+
+export interface CorpusOptions {
+  paths: readonly string[];
+  cwd: string;
+  meta?: string;
+  pathPattern?: string;
+  strict?: boolean;
+  readStdin: () => Promise<Buffer>;
+  warn: (p: Problem) => void;
+}
+
+export interface Corpus {
+  files: SourceFile[];
+  /** Files left out: formats obs does not read (by extension), and unreadable or binary files. */
+  skipped: number;
+  transcripts(): AsyncGenerator<Transcript>;
+}
+
+export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
+  const found = await discover(options.paths, options.cwd);
+  for (const w of found.warnings) options.warn({ message: w });
+  let skipped = [...found.skipped.values()].reduce((a, b) => a + b, 0);
+  if (skipped > 0) {
+    const detail = [...found.skipped.entries()].map(([ext, n]) => `${ext} ${n}`).join(', ');
+    options.warn({ message: `${skipped} file${skipped === 1 ? '' : 's'} skipped, not a transcript format (${detail})`, hint: 'obs reads .txt, .md, .vtt, .srt and .csv' });
+  }
+  if (found.files.length === 0) {
+    throw new ObsError({ message: `no transcripts found in ${options.paths.join(', ')}`, hint: 'obs reads .txt, .md, .vtt, .srt and .csv files, in folders recursively' });
+  }
+  const table = options.meta ? await readMetaTable(options.meta, options.cwd) : undefined;
+  const fromPath = options.pathPattern ? compilePathPattern(options.pathPattern) : undefined;
+  if (table) warnUnmatchedMeta(table, found.files, options);
+
+  return {
+    files: found.files,
+    get skipped() {
+      return skipped;
+    },
+    async *transcripts() {
+      for (const source of found.files) {
+        let bytes: Buffer;
+        try {
+          bytes = source.path === '-' ? await options.readStdin() : await fs.readFile(source.path);
+        } catch (err) {
+          options.warn({ file: source.file, message: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)}); skipped` });
+          skipped++;
+          continue;
+        }
+        const { transcript, warnings } = readTranscript(bytes, source.file, { strict: options.strict });
+        warnings.forEach(options.warn);
+        if (!transcript) {
+          skipped++;
+          continue;
+        }
+        transcript.meta = mergeMeta(transcript.meta, table?.get(source.file), fromPath?.(source.file));
+        yield transcript;
+      }
+    },
+  };
+}
+
+async function readMetaTable(file: string, cwd: string): Promise<MetaTable> {
+  let text: string;
+  try {
+    text = await fs.readFile(path.resolve(cwd, file), 'utf8');
+  } catch (err) {
+    throw new ObsError({ file, message: `cannot read --meta file (${(err as NodeJS.ErrnoException).code})`, hint: 'check the path' });
+  }
+  return parseMetaTable(text, file);
+}
+
+/** A row that names no transcript is usually a typo or a path from another folder: say so once. */
+function warnUnmatchedMeta(table: MetaTable, files: readonly SourceFile[], options: CorpusOptions): void {
+  const names = new Set(files.map((f) => f.file));
+  const unmatched = [...table.keys()].filter((k) => !names.has(k));
+  if (unmatched.length > 0) {
+    options.warn({
+      file: options.meta,
+      message: `${unmatched.length} row${unmatched.length === 1 ? '' : 's'} name no transcript read (first: ${unmatched[0]})`,
+      hint: 'the `file` column is the path relative to the folder given on the command line',
+    });
+  }
+}

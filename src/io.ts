@@ -1,0 +1,65 @@
+// The outside world as the commands see it, so tests can run a command without a process.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ObsError } from './errors.js';
+
+export interface Io {
+  stdout: { write(chunk: string): unknown; isTTY?: boolean };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  cwd: string;
+  readStdin(): Promise<Buffer>;
+  env: Record<string, string | undefined>;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+  };
+}
+
+/**
+ * Checks that `out` can be written without touching an input, before any work is done,
+ * so a bad path fails fast instead of after a long run.
+ */
+export async function checkOutputPath(out: string, inputs: readonly string[]): Promise<void> {
+  const target = path.resolve(out);
+  const stat = await fs.stat(target).catch(() => undefined);
+  if (stat?.isDirectory()) {
+    throw new ObsError({ file: out, message: 'is a folder, not a file', hint: 'give --out a file name, e.g. --out results.csv' });
+  }
+  const dir = path.dirname(target);
+  const dirStat = await fs.stat(dir).catch(() => undefined);
+  if (!dirStat?.isDirectory()) {
+    throw new ObsError({ file: out, message: `folder ${dir} does not exist`, hint: 'create the folder first, or choose another --out path' });
+  }
+  if (stat) {
+    const real = await fs.realpath(target);
+    for (const input of inputs) {
+      const inputReal = await fs.realpath(input).catch(() => path.resolve(input));
+      if (real === inputReal) {
+        throw new ObsError({ file: out, message: 'is one of the input files; obs never writes over its input', hint: 'choose another --out path' });
+      }
+    }
+  }
+}
+
+/** Writes to a temporary file beside the target, then renames it, so readers never see half a file. */
+export async function writeFileAtomic(out: string, content: string): Promise<void> {
+  const target = path.resolve(out);
+  const tmp = path.join(path.dirname(target), `.obs-tmp-${process.pid}-${Date.now().toString(36)}-${path.basename(target)}`);
+  try {
+    await fs.writeFile(tmp, content, 'utf8');
+    await fs.rename(tmp, target);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw new ObsError({ file: out, message: `cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, hint: 'check the folder exists and is writable' });
+  }
+}

@@ -1,0 +1,17 @@
+// Entry point: `obs --version` answers before anything else loads, so it starts as fast as node.
+import { processIo, type Io } from './io.js';
+import { version } from './version.js';
+
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const { run } = await import('./cli.js');
+  return run(argv, io);
+}
+
+// Run directly (tsx src/main.ts ...) during development; bin/obs.js imports main() from dist/.
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

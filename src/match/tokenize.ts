@@ -1,0 +1,28 @@
+// Tokens are runs of letters and digits; an inner apostrophe keeps a word whole; a trailing 's is dropped.
+
+export interface Token {
+  /** The token as matched: normalized text, `'s` removed. */
+  text: string;
+  /** Offsets in the normalized text; `end` is exclusive and covers the dropped `'s`. */
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]+(?:'[\p{L}\p{N}\p{M}]+)*/gu;
+
+/** Expects text already normalized (lower case, straight apostrophes). */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let word = m[0];
+    if (word.length > 2 && word.endsWith("'s")) word = word.slice(0, -2);
+    tokens.push({ text: word, start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
+
+export function countWords(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(WORD)) n++;
+  return n;
+}

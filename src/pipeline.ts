@@ -1,0 +1,24 @@
+// One transcript -> its passages, each coded or marked as interviewer context. Pure: no I/O.
+import type { Transcript } from './corpus/types.js';
+import type { CompiledCodebook } from './match/compile.js';
+import { codeText, type PassageCoding } from './match/engine.js';
+import type { LabelPolicy } from './segment/speakers.js';
+import { toPassages } from './segment/passages.js';
+import { toTurns } from './segment/turns.js';
+import type { Passage, Unit } from './segment/types.js';
+
+export interface CodedPassage {
+  passage: Passage;
+  /** Absent for interviewer turns, which are not coded and whose words are not counted. */
+  coding?: PassageCoding;
+}
+
+export interface CodeOptions extends LabelPolicy {
+  unit: Unit;
+}
+
+export function codeTranscript(transcript: Transcript, doc: number, compiled: CompiledCodebook, options: CodeOptions): CodedPassage[] {
+  const turns = toTurns(transcript, options);
+  const passages = toPassages(turns, options.unit, { doc, file: transcript.file, meta: transcript.meta });
+  return passages.map((passage) => (passage.interviewer ? { passage } : { passage, coding: codeText(compiled, passage.text) }));
+}

@@ -1,0 +1,39 @@
+// Turns and passages: the units that get coded.
+import type { Meta } from '../corpus/types.js';
+
+/** One line of a passage's text: where it stands in the file and the start time in force there. */
+export interface LineInfo {
+  line: number;
+  start: string | null;
+}
+
+/** Text whose lines (`\n`-separated) map one to one onto `lines`. */
+export interface Paragraph {
+  text: string;
+  lines: LineInfo[];
+}
+
+export interface Turn {
+  speaker: string | null;
+  interviewer: boolean;
+  paragraphs: Paragraph[];
+  /** Per-turn metadata a format supplies (CSV columns). */
+  meta?: Meta;
+}
+
+export type Unit = 'turn' | 'paragraph' | 'sentence' | 'document';
+export const UNITS: readonly Unit[] = ['turn', 'paragraph', 'sentence', 'document'];
+
+export interface Passage {
+  /** Index of the document in corpus order. */
+  doc: number;
+  file: string;
+  /** 1-based line of the passage's first character in the file. */
+  line: number;
+  speaker: string | null;
+  start: string | null;
+  meta: Meta;
+  text: string;
+  /** Interviewer turns are kept as context but never coded or counted. */
+  interviewer: boolean;
+}
