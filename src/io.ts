@@ -29,8 +29,8 @@ export function processIo(): Io {
  * Checks that `out` can be written without touching an input, before any work is done,
  * so a bad path fails fast instead of after a long run.
  */
-export async function checkOutputPath(out: string, inputs: readonly string[]): Promise<void> {
-  const target = path.resolve(out);
+export async function checkOutputPath(out: string, inputs: readonly string[], cwd: string): Promise<void> {
+  const target = path.resolve(cwd, out);
   const stat = await fs.stat(target).catch(() => undefined);
   if (stat?.isDirectory()) {
     throw new ObsError({ file: out, message: 'is a folder, not a file', hint: 'give --out a file name, e.g. --out results.csv' });
@@ -43,7 +43,7 @@ export async function checkOutputPath(out: string, inputs: readonly string[]): P
   if (stat) {
     const real = await fs.realpath(target);
     for (const input of inputs) {
-      const inputReal = await fs.realpath(input).catch(() => path.resolve(input));
+      const inputReal = await fs.realpath(path.resolve(cwd, input)).catch(() => path.resolve(cwd, input));
       if (real === inputReal) {
         throw new ObsError({ file: out, message: 'is one of the input files; obs never writes over its input', hint: 'choose another --out path' });
       }
@@ -52,8 +52,8 @@ export async function checkOutputPath(out: string, inputs: readonly string[]): P
 }
 
 /** Writes to a temporary file beside the target, then renames it, so readers never see half a file. */
-export async function writeFileAtomic(out: string, content: string): Promise<void> {
-  const target = path.resolve(out);
+export async function writeFileAtomic(out: string, content: string, cwd: string): Promise<void> {
+  const target = path.resolve(cwd, out);
   const tmp = path.join(path.dirname(target), `.obs-tmp-${process.pid}-${Date.now().toString(36)}-${path.basename(target)}`);
   try {
     await fs.writeFile(tmp, content, 'utf8');

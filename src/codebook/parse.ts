@@ -27,11 +27,12 @@ export interface ParseResult {
 
 export function parseCodebook(text: string, file: string): ParseResult {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const ctx: Ctx = { file, doc, lines, problems: [], nodes: 0, ids: new Map() };
   for (const error of doc.errors) {
     const pos = error.linePos?.[0];
-    ctx.problems.push({ file, line: pos?.line, col: pos?.col, message: `YAML: ${error.message.split('\n')[0]}`, hint: yamlHint(error.code) });
+    const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    ctx.problems.push({ file, line: pos?.line, col: pos?.col, message: `YAML: ${message}`, hint: yamlHint(error.code) });
   }
   if (ctx.problems.length > 0) return { problems: ctx.problems };
   const root = doc.contents as YamlNode | null;
@@ -52,7 +53,7 @@ export function parseCodebook(text: string, file: string): ParseResult {
   if (themesNode !== undefined && themes.length === 0 && isSeq(resolve(ctx, themesNode))) {
     report(ctx, themesNode, '`themes` is empty', 'add at least one theme with an id, a label and keywords');
   }
-  if (ctx.problems.length > 0) return { problems: ctx.problems };
+  if (ctx.problems.length > 0) return { problems: byPosition(ctx.problems) };
   const codebook: Codebook = {
     name: name ?? '',
     version,
@@ -305,7 +306,15 @@ function yamlHint(code: string): string | undefined {
   return undefined;
 }
 
+/** In file order, as an editor shows them; the checks run in the order of the schema, not the file. */
+function byPosition(problems: Problem[]): Problem[] {
+  return problems.map((p, i) => ({ p, i })).sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.col ?? 0) - (b.p.col ?? 0) || a.i - b.i).map(({ p }) => p);
+}
+
 function closest(word: string, options: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  const stemmed = options.find((o) => lower.startsWith(o) || (lower.length >= 3 && o.startsWith(lower)));
+  if (stemmed) return stemmed;
   let best: string | undefined;
   let bestDistance = 3;
   for (const option of options) {

@@ -36,7 +36,6 @@ export async function runCode(paths: string[], options: CodeOptions, io: Io, col
   }
   const quoteLimit = Number(options.quotes);
   if (!Number.isInteger(quoteLimit) || quoteLimit < 0) throw new ObsError({ message: `--quotes must be a whole number, not "${options.quotes}"` });
-  if (options.out) await checkOutputPath(options.out, paths.filter((p) => p !== '-'));
 
   const warn = (p: Problem) => {
     if (!options.quiet) io.stderr.write(`${formatWarning(p)}\n`);
@@ -53,6 +52,11 @@ export async function runCode(paths: string[], options: CodeOptions, io: Io, col
     readStdin: io.readStdin,
     warn,
   });
+  // Before any coding, so a bad --out fails at once and can never name an input.
+  if (options.out) {
+    const inputs = [codebookPath, ...(options.meta ? [options.meta] : []), ...corpus.files.map((f) => f.path).filter((p) => p !== '-')];
+    await checkOutputPath(options.out, inputs, io.cwd);
+  }
 
   const figures = new FigureCounter(settings.by, compiled.themes);
   const quotes = new QuoteCollector(compiled.themes, quoteLimit);
@@ -87,7 +91,7 @@ export async function runCode(paths: string[], options: CodeOptions, io: Io, col
     };
     output = renderReport(report, format, { colorLevel: options.out ? 0 : colorLevel });
   }
-  if (options.out) await writeFileAtomic(options.out, output);
+  if (options.out) await writeFileAtomic(options.out, output, io.cwd);
   else io.stdout.write(output);
   return 0;
 }

@@ -1,0 +1,197 @@
+// `obs code` run whole, on small corpora written here, checking what a user sees.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { runObs, tempCorpus } from '../helpers/run.js';
+
+const CODEBOOK = `name: Small
+version: 2.1.0
+ignore: ["Big Local"]
+themes:
+  - id: money
+    label: Money
+    keywords: [grant, funding, "match funding"]
+  - id: people
+    label: People
+    keywords: [volunteer, neighbour]
+    themes:
+      - id: groups
+        label: Groups
+        keywords: [group, committee]
+`;
+
+function smallCorpus(extra: Record<string, string> = {}) {
+  return tempCorpus({
+    'codebook.yaml': CODEBOOK,
+    'corpus/ramsey-2019.md': '---\narea: Ramsey\nyear: 2019\n---\nInterviewer: Tell me about the grant and the group.\nAnn: We got a grant, then match funding.\nAnn: The volunteers set up a group.\nAnn: Big Local paid for it.\n',
+    'corpus/revoe-2021.txt': '---\narea: Revoe\ndate: 2021-05-02\n---\nQ: And funding?\nBo: No funding at all.\nQ: Groups?\nBo: One committee and one group.\n',
+    'corpus/notes.pdf': 'not a transcript',
+    ...extra,
+  });
+}
+
+describe('obs code', () => {
+  it('writes the long-form CSV with the figures of SPEC.md, groups sorted, totals last', async () => {
+    const dir = smallCorpus();
+    const { code, stdout, stderr } = await runObs(['code', 'corpus', '--format', 'csv'], { cwd: dir });
+    expect(stderr).toContain('1 file skipped, not a transcript format (.pdf 1)');
+    expect(code).toBe(0);
+    // Ramsey: 3 respondent passages of 7, 6 and 5 words; Revoe: 2 passages, 9 words. Interviewer turns not counted.
+    expect(stdout).toBe(
+      [
+        'area,year,theme,documents,passages,passages_total,share,hits,words,per_1k_words',
+        'Ramsey,2019,money,1,1,3,0.3333,2,18,111.11',
+        'Ramsey,2019,people,1,1,3,0.3333,2,18,111.11',
+        'Ramsey,2019,groups,1,1,3,0.3333,1,18,55.56',
+        'Revoe,2021,money,1,1,2,0.5,1,9,111.11',
+        'Revoe,2021,people,1,1,2,0.5,2,9,222.22',
+        'Revoe,2021,groups,1,1,2,0.5,2,9,222.22',
+        '(all),(all),money,2,2,5,0.4,3,27,111.11',
+        '(all),(all),people,2,2,5,0.4,4,27,148.15',
+        '(all),(all),groups,2,2,5,0.4,3,27,111.11',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes JSON with codebook checksum, corpus summary, rows and quotes', async () => {
+    const dir = smallCorpus();
+    const { code, stdout } = await runObs(['code', 'corpus', '--format', 'json'], { cwd: dir });
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).toEqual(['version', 'codebook', 'corpus', 'by', 'rows', 'quotes']);
+    expect(json.codebook).toMatchObject({ name: 'Small', version: '2.1.0' });
+    expect(json.codebook.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(json.corpus).toEqual({ documents: 2, passages: 5, words: 27, skipped: 1 });
+    expect(json.rows[0]).toEqual({ area: 'Ramsey', year: '2019', theme: 'money', documents: 1, passages: 1, passages_total: 3, share: 0.3333, hits: 2, words: 18, per_1k_words: 111.11 });
+    const moneyQuote = json.quotes.find((q: { theme: string }) => q.theme === 'money');
+    expect(moneyQuote).toMatchObject({ file: 'ramsey-2019.md', line: 6, speaker: 'Ann', terms: ['grant', 'match funding'], text: 'We got a grant, then match funding.' });
+  });
+
+  it('prints a table per group and quotes with the matched terms marked', async () => {
+    const dir = smallCorpus();
+    const { stdout } = await runObs(['code', 'corpus'], { cwd: dir });
+    expect(stdout).toMatch(/^Small 2\.1\.0 · 2 documents · 5 passages · 27 respondent words · 1 files skipped/);
+    expect(stdout).toMatch(/Ramsey\s+2019\s+money\s+1\s+1\s+3\s+33\.3%\s+2\s+111\.11/);
+    expect(stdout).toContain('“We got a [grant], then [match funding].”');
+    expect(stdout).toContain('— ramsey-2019.md:6, Ann, Ramsey, 2019');
+  });
+
+  it('writes Markdown tables and quotes with matched terms in bold', async () => {
+    const dir = smallCorpus();
+    const { stdout } = await runObs(['code', 'corpus', '--format', 'md'], { cwd: dir });
+    expect(stdout).toContain('| area | year | theme | documents | passages | passages_total | share | hits | per_1k_words |');
+    expect(stdout).toContain('| Ramsey | 2019 | money | 1 | 1 | 3 | 33.3% | 2 | 111.11 |');
+    expect(stdout).toContain('> We got a **grant**, then **match funding**.');
+  });
+
+  it('writes one JSON line per respondent passage with --passages', async () => {
+    const dir = smallCorpus();
+    const { stdout } = await runObs(['code', 'corpus', '--passages', '--format', 'jsonl'], { cwd: dir });
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toEqual({
+      file: 'ramsey-2019.md',
+      line: 7,
+      speaker: 'Ann',
+      start: null,
+      words: 6,
+      meta: { area: 'Ramsey', year: '2019' },
+      themes: { people: 2, groups: 1 },
+      text: 'The volunteers set up a group.',
+    });
+    expect(lines[2].themes).toEqual({});
+    expect(lines[4].meta).toEqual({ area: 'Revoe', date: '2021-05-02', year: '2021' });
+  });
+
+  it('reads a transcript from standard input with -', async () => {
+    const dir = smallCorpus();
+    const { code, stdout } = await runObs(['code', '-', '--format', 'csv', '--by', 'speaker'], { cwd: dir, stdin: 'Ann: a grant\nAnn: a group\n' });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Ann,money,1,1,2,0.5,1,4,250');
+  });
+
+  it('counts documents with no value for a --by field in one warning, grouped as (unknown)', async () => {
+    const dir = smallCorpus({ 'corpus/loose.txt': 'Someone: a grant\nSomeone: more\n' });
+    const { stdout, stderr } = await runObs(['code', 'corpus', '--format', 'csv'], { cwd: dir });
+    expect(stderr).toContain('obs: warning: 1 of 3 documents have no `area`; they are grouped as (unknown)');
+    expect(stdout).toContain('(unknown),(unknown),money,1,1,2,0.5,1,3,333.33');
+  });
+
+  it('gives the same bytes for the same input, whatever --jobs is', async () => {
+    const dir = smallCorpus();
+    const a = await runObs(['code', 'corpus', '--format', 'json'], { cwd: dir });
+    const b = await runObs(['code', 'corpus', '--format', 'json', '--jobs', '2'], { cwd: dir });
+    expect(b.stdout).toBe(a.stdout);
+  });
+
+  it('writes --out atomically and leaves no temporary file', async () => {
+    const dir = smallCorpus();
+    const ok = await runObs(['code', 'corpus', '--format', 'csv', '--out', 'figures.csv'], { cwd: dir });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe('');
+    expect(readFileSync(path.join(dir, 'figures.csv'), 'utf8')).toMatch(/^area,year,theme/);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.obs-tmp'))).toEqual([]);
+  });
+
+  it('refuses to write over an input file or into a missing folder, touching nothing', async () => {
+    const dir = smallCorpus();
+    const input = path.join(dir, 'corpus/revoe-2021.txt');
+    const before = readFileSync(input);
+    const over = await runObs(['code', 'corpus', '--out', 'corpus/revoe-2021.txt'], { cwd: dir });
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain('obs: corpus/revoe-2021.txt: is one of the input files');
+    expect(readFileSync(input)).toEqual(before);
+    const missing = await runObs(['code', 'corpus', '--out', 'nowhere/x.csv'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/obs: nowhere\/x\.csv: folder .* does not exist/);
+    expect(existsSync(path.join(dir, 'nowhere'))).toBe(false);
+  });
+
+  it('reports every codebook mistake with file:line:col, exits 2, no stack trace, no output', async () => {
+    const dir = smallCorpus();
+    writeFileSync(path.join(dir, 'bad.yaml'), 'name: x\nthemes:\n  - id: a\n    keywords: [grant, 2021]\n    colour: red\n');
+    const { code, stdout, stderr } = await runObs(['code', 'corpus', '--codebook', 'bad.yaml'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n').filter((l) => l.startsWith('obs: '))).toEqual([
+      'obs: bad.yaml:3:5: missing `label`',
+      'obs: bad.yaml:4:23: keywords entry 2021 is not text',
+      'obs: bad.yaml:5:5: unknown theme key `colour`',
+    ]);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 with a clear message when there are no transcripts or the codebook is missing', async () => {
+    const dir = tempCorpus({ 'empty/readme.pdf': 'x' });
+    const none = await runObs(['code', 'empty'], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('obs: no transcripts found in empty');
+    const nothing = await runObs(['code', 'absent'], { cwd: dir });
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('obs: absent: no such file or folder');
+    const codebook = await runObs(['code', 'empty', '--codebook', 'none.yaml'], { cwd: dir });
+    expect(codebook.stderr).toContain('obs: none.yaml: codebook not found');
+  });
+
+  it('exits 2 on a bad option, naming it', async () => {
+    const bad = await runObs(['code', 'x', '--unit', 'chapter']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("obs: option '--unit <unit>' argument 'chapter' is invalid. Allowed choices are turn, paragraph, sentence, document.");
+    const format = await runObs(['code', 'x', '--format', 'xlsx']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('obs: --format must be one of table, csv, json, md, not "xlsx"');
+  });
+
+  it('makes every CSV cell that a spreadsheet would run as a formula inert', async () => {
+    const dir = tempCorpus({
+      'codebook.yaml': CODEBOOK,
+      'c/a.md': '---\narea: "=HYPERLINK(\\"http://example.com\\")"\nyear: "+2019"\n---\nAnn: a grant\nAnn: -more @grant\n',
+    });
+    const { stdout } = await runObs(['code', 'c', '--format', 'csv'], { cwd: dir });
+    const rows = parse(stdout) as string[][];
+    expect(rows[1]!.slice(0, 2)).toEqual(['\'=HYPERLINK("http://example.com")', "'+2019"]);
+    expect(rows.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+  });
+});

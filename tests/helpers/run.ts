@@ -1,0 +1,35 @@
+// Runs obs in-process with captured output, as a user would from a shell in `cwd`.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { main } from '../../src/main.js';
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runObs(args: string[], options: { cwd?: string; stdin?: string | Buffer } = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    cwd: options.cwd ?? process.cwd(),
+    env: {},
+    readStdin: async () => (typeof options.stdin === 'string' ? Buffer.from(options.stdin) : (options.stdin ?? Buffer.alloc(0))),
+  });
+  return { code, stdout, stderr };
+}
+
+/** A temporary folder holding the given files, for tests that need a corpus of their own. */
+export function tempCorpus(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'obs-test-'));
+  for (const [name, content] of Object.entries(files)) {
+    const full = path.join(dir, name);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+  return dir;
+}
