@@ -1,7 +1,7 @@
 // GitHub-flavoured Markdown: the frequency table and quotes, matched terms in bold.
 import { ALL } from '../aggregate/groups.js';
 import type { CodeReport } from '../aggregate/report.js';
-import { quoteSource } from './table.js';
+import { figureCells, quoteSource } from './table.js';
 
 /** Characters that would start Markdown syntax inside transcript text or table cells. */
 export function escapeMd(text: string): string {
@@ -25,12 +25,7 @@ export function renderMd(report: CodeReport): string {
     const cells = [
       ...r.group.map((v) => (v === ALL ? '**total**' : escapeMd(v))),
       escapeMd(r.theme),
-      String(r.documents),
-      String(r.passages),
-      String(r.passages_total),
-      `${(r.share * 100).toFixed(1)}%`,
-      String(r.hits),
-      r.per_1k_words.toFixed(2),
+      ...figureCells(r),
     ];
     out.push(`| ${cells.join(' | ')} |`);
   }

@@ -1,5 +1,6 @@
 // Terminal output: the frequency table, then quotes with the matched terms highlighted.
 import { Chalk } from 'chalk';
+import type { FigureRow } from '../aggregate/figures.js';
 import { ALL } from '../aggregate/groups.js';
 import type { Quote } from '../aggregate/quotes.js';
 import type { CodeReport } from '../aggregate/report.js';
@@ -46,12 +47,7 @@ export function renderTable(report: CodeReport, options: TableOptions): string {
     return [
       ...group,
       '  '.repeat(depth - 1) + r.theme,
-      String(r.documents),
-      String(r.passages),
-      String(r.passages_total),
-      `${(r.share * 100).toFixed(1)}%`,
-      String(r.hits),
-      r.per_1k_words.toFixed(2),
+      ...figureCells(r),
     ];
   });
   out.push(textTable(columns, rows, (i) => i > 0 && starts.includes(i)));
@@ -76,6 +72,11 @@ export function renderQuotes(report: CodeReport, options: TableOptions): string 
     }
   }
   return out.join('\n');
+}
+
+/** The figures as people read them: share as a percentage, density with two decimals. */
+export function figureCells(r: FigureRow): string[] {
+  return [String(r.documents), String(r.passages), String(r.passages_total), `${(r.share * 100).toFixed(1)}%`, String(r.hits), r.per_1k_words.toFixed(2)];
 }
 
 export function quoteSource(q: Quote): string {
