@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { ObsError, type Problem } from '../errors.js';
+import { yamlProblem } from '../yaml-problem.js';
 import type { Codebook, NearRule, Term, Theme } from './types.js';
 
 export const CODEBOOK_KEYS = ['name', 'version', 'description', 'stem', 'ignore', 'allow_shared', 'themes'] as const;
@@ -30,9 +31,8 @@ export function parseCodebook(text: string, file: string): ParseResult {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const ctx: Ctx = { file, doc, lines, problems: [], nodes: 0, ids: new Map() };
   for (const error of doc.errors) {
-    const pos = error.linePos?.[0];
-    const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-    ctx.problems.push({ file, line: pos?.line, col: pos?.col, message: `YAML: ${message}`, hint: yamlHint(error.code) });
+    const problem = yamlProblem(error, file);
+    ctx.problems.push({ ...problem, message: `YAML: ${problem.message}` });
   }
   if (ctx.problems.length > 0) return { problems: ctx.problems };
   const root = doc.contents as YamlNode | null;
@@ -297,13 +297,6 @@ function describe(node: YamlNode | null): string {
   if (isMap(node)) return 'a mapping';
   if (isScalar(node)) return node.value === null ? 'empty' : `${typeof node.value} ${String(node.value)}`;
   return 'something else';
-}
-
-function yamlHint(code: string): string | undefined {
-  if (code === 'DUPLICATE_KEY') return 'each key may appear once in a mapping; merge the two entries';
-  if (code === 'BAD_INDENT' || code === 'MISSING_CHAR') return 'check the indentation: sub-keys of a theme line up under `id`';
-  if (code === 'TAB_AS_INDENT') return 'YAML indents with spaces, not tabs';
-  return undefined;
 }
 
 /** In file order, as an editor shows them; the checks run in the order of the schema, not the file. */

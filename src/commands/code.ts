@@ -64,7 +64,9 @@ export async function runCode(paths: string[], options: CodeOptions, io: Io, col
   let documents = 0;
   for await (const transcript of corpus.transcripts()) {
     const doc = documents++;
-    for (const coded of codeTranscript(transcript, doc, compiled, { unit: settings.unit, speakers: settings.speakers, excludeSpeakers: settings.excludeSpeakers })) {
+    const passages = codeTranscript(transcript, doc, compiled, { unit: settings.unit, speakers: settings.speakers, excludeSpeakers: settings.excludeSpeakers });
+    if (!passages.some((p) => p.coding)) warn({ file: transcript.file, message: 'has no respondent text to code' });
+    for (const coded of passages) {
       if (!coded.coding) continue;
       figures.add(coded.passage, coded.coding);
       quotes.add(coded.passage, coded.coding);

@@ -1,6 +1,7 @@
 // YAML front matter: a first line `---`, YAML, then a line `---` or `...`.
 import { parseDocument } from 'yaml';
 import { ObsError } from '../errors.js';
+import { yamlProblem } from '../yaml-problem.js';
 import { metaValue } from './scalar.js';
 import type { Meta } from './types.js';
 
@@ -24,17 +25,14 @@ export function readFrontMatter(lines: readonly string[], file: string): FrontMa
     throw new ObsError({ file, line: 1, col: 1, message: 'front matter has no closing `---` line', hint: 'end the YAML block with a line of three dashes' });
   }
   const source = lines.slice(1, end).join('\n');
-  const doc = parseDocument(source, { prettyErrors: false });
-  const error = doc.errors[0];
-  if (error) {
-    const pos = error.linePos?.[0];
-    throw new ObsError({
-      file,
-      line: (pos?.line ?? 0) + 1,
-      col: pos?.col ?? 1,
-      message: `front matter is not valid YAML: ${firstLine(error.message)}`,
-      hint: 'write the front matter as `key: value` lines',
-    });
+  const doc = parseDocument(source);
+  if (doc.errors.length > 0) {
+    throw new ObsError(
+      doc.errors.map((error) => {
+        const problem = yamlProblem(error, file, 2, 'write the front matter as `key: value` lines, e.g. `area: Ramsey`');
+        return { ...problem, message: `front matter is not valid YAML: ${problem.message}` };
+      }),
+    );
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
@@ -46,8 +44,4 @@ export function readFrontMatter(lines: readonly string[], file: string): FrontMa
     if (text !== undefined) meta[key.toLowerCase()] = text;
   }
   return { meta, lineCount: end + 1 };
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
 }
