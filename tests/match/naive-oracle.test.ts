@@ -39,6 +39,9 @@ function naiveTokens(text: string): string[] {
 
 type WordRule = (token: string) => boolean;
 
+const stems = new Map<string, string>();
+const porter = (w: string) => stems.get(w) ?? (stems.set(w, PorterStemmer.stem(w)), stems.get(w)!);
+
 function naivePattern(keyword: string, stemming: boolean): WordRule[] {
   const allExact = keyword.startsWith('=');
   const rules: WordRule[] = [];
@@ -49,7 +52,7 @@ function naivePattern(keyword: string, stemming: boolean): WordRule[] {
     parts.forEach((part, i) => {
       if (prefix && i === parts.length - 1) rules.push((t) => t.startsWith(part));
       else if (exact || !stemming) rules.push((t) => t === part);
-      else rules.push((t) => PorterStemmer.stem(t) === PorterStemmer.stem(part));
+      else rules.push((t) => porter(t) === porter(part));
     });
   }
   return rules;
