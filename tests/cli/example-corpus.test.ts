@@ -29,14 +29,14 @@ describe('the built-in codebook', () => {
 });
 
 describe('obs code on the example corpus', () => {
-  it('reads all 17 transcripts in every format without a warning, across 6 areas and 4 years', async () => {
+  it('reads all 32 transcripts in every format without a warning, across 8 areas and 4 years', async () => {
     const { code, stdout, stderr } = await runObs(['code', 'fixtures/big-local', '--meta', 'fixtures/big-local-meta.csv', '--format', 'json']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(json.corpus).toMatchObject({ documents: 17, skipped: 0 });
+    expect(json.corpus).toMatchObject({ documents: 32, skipped: 0 });
     const rows = json.rows as Array<{ area: string; year: string; theme: string; documents: number }>;
-    expect([...new Set(rows.map((r) => r.area))]).toEqual(['Catton Grove', 'Lawrence Weston', 'Northfleet', 'Ramsey', 'Revoe', 'Whitley Bay', '(all)']);
+    expect([...new Set(rows.map((r) => r.area))]).toEqual(['Catton Grove', 'Lawrence Weston', 'Northfleet', 'Radstock and Westfield', 'Ramsey', 'Revoe', 'Three Parishes', 'Whitley Bay', '(all)']);
     expect([...new Set(rows.map((r) => r.year))].sort()).toEqual(['(all)', '2016', '2019', '2022', '2025']);
     const totals = rows.filter((r) => r.area === '(all)');
     for (const theme of ['agency', 'organisation', 'relationships', 'resources']) {

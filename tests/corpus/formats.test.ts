@@ -126,6 +126,16 @@ describe('text transcripts', () => {
     }
   });
 
+  it('leaves Markdown headings out of the text of .md files, keeping line numbers', () => {
+    const text = '# Ramsey, March 2019\n\nInterviewer: Hi\nResident: Hello\nResident: # not a heading here\n';
+    expect(passages(text, 'a.md').map((p) => [p.line, p.speaker, p.text])).toEqual([
+      [3, 'Interviewer', 'Hi'],
+      [4, 'Resident', 'Hello'],
+      [5, 'Resident', '# not a heading here'],
+    ]);
+    expect(passages(text, 'a.txt')[0]!.text).toBe('# Ramsey, March 2019');
+  });
+
   it('reports front matter without a closing line, naming file and line', () => {
     expect(() => read('---\narea: Ramsey\nResident: hi\n', 'a.md')).toThrow(/a\.md:1:1: front matter has no closing/);
   });

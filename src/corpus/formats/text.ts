@@ -6,10 +6,8 @@ export function readText(text: string, file: string, format: Format): Transcript
   const lines = text.split('\n');
   const front = readFrontMatter(lines, file);
   const skip = front?.lineCount ?? 0;
-  return {
-    file,
-    format,
-    meta: front?.meta ?? {},
-    body: { lines: lines.slice(skip), firstLine: skip + 1 },
-  };
+  let body = lines.slice(skip);
+  // A Markdown heading titles the document; it is nobody's words. Blanked, so line numbers hold.
+  if (format === 'md') body = body.map((l) => (/^ {0,3}#{1,6}(?:\s|$)/.test(l) ? '' : l));
+  return { file, format, meta: front?.meta ?? {}, body: { lines: body, firstLine: skip + 1 } };
 }
