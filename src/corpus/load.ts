@@ -7,6 +7,8 @@ import { compilePathPattern, mergeMeta, parseMetaTable, type MetaTable } from '.
 import { readTranscript } from './read.js';
 import type { Transcript } from './types.js';
 
+const READ_AHEAD = 8;
+
 export interface CorpusOptions {
   paths: readonly string[];
   cwd: string;
@@ -45,16 +47,23 @@ export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
       return skipped;
     },
     async *transcripts() {
-      for (const source of found.files) {
-        let bytes: Buffer;
-        try {
-          bytes = source.path === '-' ? await options.readStdin() : await fs.readFile(source.path);
-        } catch (err) {
-          options.warn({ file: source.file, message: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)}); skipped` });
+      // Reading a few files ahead keeps the disk busy while the current one is coded; order is kept.
+      const read = (source: SourceFile) =>
+        (source.path === '-' ? options.readStdin() : fs.readFile(source.path)).then(
+          (bytes) => ({ bytes }),
+          (err: NodeJS.ErrnoException) => ({ error: err.code ?? String(err) }),
+        );
+      const ahead: Array<ReturnType<typeof read>> = [];
+      for (let i = 0; i < found.files.length; i++) {
+        while (ahead.length < READ_AHEAD && i + ahead.length < found.files.length) ahead.push(read(found.files[i + ahead.length]!));
+        const source = found.files[i]!;
+        const result = await ahead.shift()!;
+        if ('error' in result) {
+          options.warn({ file: source.file, message: `cannot read (${result.error}); skipped` });
           skipped++;
           continue;
         }
-        const { transcript, warnings } = readTranscript(bytes, source.file, { strict: options.strict });
+        const { transcript, warnings } = readTranscript(result.bytes, source.file, { strict: options.strict });
         warnings.forEach(options.warn);
         if (!transcript) {
           skipped++;
