@@ -28,7 +28,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       outputError: (s, write) => write(`obs: ${s.replace(/^error: /, '')}`),
     });
   program.addCommand(codeCommand(io, colorLevel, done));
-  for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError(`(run obs ${command.name()} --help for usage)`);
+  }
 
   try {
     await program.parseAsync([...args], { from: 'user' });
