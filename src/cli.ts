@@ -14,7 +14,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     exitCode = code;
   };
   // Colour only on a terminal, as chalk decides (NO_COLOR, FORCE_COLOR, TERM); never in tests' captured output.
-  const colorLevel = io.stdout === process.stdout && supportsColor ? supportsColor.level : 0;
+  // chalk reads FORCE_COLOR but not NO_COLOR (no-color.org), so that one is checked here.
+  const noColor = !io.env.FORCE_COLOR && (io.env.NO_COLOR ?? '') !== '';
+  const colorLevel = io.stdout === process.stdout && supportsColor && !noColor ? supportsColor.level : 0;
 
   const program = new Command('obs')
     .description('Code interview transcripts against a codebook of themes: frequencies, matrices and quotes.')

@@ -74,8 +74,12 @@ export async function runCode(paths: string[], options: CodeOptions, io: Io, col
     }
   }
   if (documents === 0) throw new ObsError({ message: 'no transcript could be read', hint: 'see the warnings above' });
-  for (const [field, count] of figures.missing()) {
-    warn({ message: `${count} of ${documents} documents have no \`${field}\`; they are grouped as (unknown)`, hint: 'set it in front matter, --meta or --path-pattern' });
+  // Passages are not grouped, so a missing group field only matters to the table.
+  for (const [field, count] of options.passages ? [] : figures.missing()) {
+    warn({
+      message: `${count} of ${documents} documents have no \`${field}\`; they are grouped as (unknown)`,
+      hint: field === 'speaker' ? 'passages without a speaker label are grouped as (unknown)' : 'set it in front matter, --meta or --path-pattern',
+    });
   }
 
   let output: string;

@@ -23,6 +23,7 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
   const result: Discovery = { files: [], skipped: new Map(), warnings: [] };
   for (const given of paths) {
     if (given === '-') {
+      if (result.files.some((f) => f.path === '-')) throw new ObsError({ message: '`-` (standard input) is given twice', hint: 'standard input can be read once; give `-` once' });
       result.files.push({ path: '-', file: 'stdin' });
       continue;
     }

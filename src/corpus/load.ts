@@ -28,6 +28,11 @@ export interface Corpus {
 
 export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
   const found = await discover(options.paths, options.cwd);
+  // A metadata table kept inside the corpus folder describes the transcripts; it is not one.
+  if (options.meta) {
+    const metaPath = path.resolve(options.cwd, options.meta);
+    found.files = found.files.filter((f) => f.path !== metaPath);
+  }
   for (const w of found.warnings) options.warn({ message: w });
   let skipped = [...found.skipped.values()].reduce((a, b) => a + b, 0);
   if (skipped > 0) {
@@ -63,7 +68,17 @@ export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
           skipped++;
           continue;
         }
-        const { transcript, warnings } = readTranscript(result.bytes, source.file, { strict: options.strict });
+        let parsed: ReturnType<typeof readTranscript>;
+        try {
+          parsed = readTranscript(result.bytes, source.file, { strict: options.strict });
+        } catch (err) {
+          // A file that cannot be read as a transcript is skipped, so one stray file does not stop a corpus.
+          if (!(err instanceof ObsError) || options.strict) throw err;
+          err.problems.forEach((p) => options.warn({ ...p, message: `${p.message}; skipped` }));
+          skipped++;
+          continue;
+        }
+        const { transcript, warnings } = parsed;
         warnings.forEach(options.warn);
         if (!transcript) {
           skipped++;

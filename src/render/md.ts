@@ -5,7 +5,7 @@ import { figureCells, quoteSource } from './table.js';
 
 /** Characters that would start Markdown syntax inside transcript text or table cells. */
 export function escapeMd(text: string): string {
-  return text.replace(/([\\`*_[\]<>|#])/g, '\\$1');
+  return text.replace(/\s*\n\s*/g, ' ').replace(/([\\`*_[\]<>|#])/g, '\\$1');
 }
 
 export function renderMd(report: CodeReport): string {

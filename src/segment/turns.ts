@@ -63,7 +63,8 @@ function trimParagraph(p: Paragraph): Paragraph {
 
 function cueTurns(cues: readonly Cue[], rowsAreTurns: boolean, policy: LabelPolicy): Turn[] {
   const labels: Array<LabelledLine | undefined> = cues.map((c) => (c.speaker === undefined ? parseLabel(c.text) : undefined));
-  const accepted = acceptedLabels(labels, policy);
+  // In a cue, `Name:` is how Zoom names the speaker, so it counts even when the person speaks once.
+  const accepted = new Set(labels.flatMap((l) => (l ? [speakerKey(l.speaker)] : [])));
   // With no speaker anywhere, each cue stands alone, as paragraphs do in an unlabelled text.
   const merge = !rowsAreTurns && (accepted.size > 0 || cues.some((c) => c.speaker !== undefined && c.speaker !== null));
   const turns: Turn[] = [];

@@ -71,3 +71,33 @@ describe('speakers and units', () => {
     expect(documents.map((p) => [p.line, p.speaker, p.themes])).toEqual([[2, 'Ann', { money: 3 }]]);
   });
 });
+
+describe('what a reviewer tripped over', () => {
+  it('does not read the --meta table as a transcript when it sits inside the corpus folder', async () => {
+    const dir = tempCorpus({ 'codebook.yaml': CODEBOOK, 'interviews/a.txt': 'Ann: a grant\nAnn: ok\n', 'interviews/meta.csv': 'file,area,year\na.txt,Ramsey,2019\n' });
+    const { code, stdout, stderr } = await runObs(['code', 'interviews/', '--meta', 'interviews/meta.csv', '--format', 'csv'], { cwd: dir });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[1]).toBe('Ramsey,2019,money,1,1,2,0.5,1,3,333.33');
+  });
+
+  it('skips a CSV without a `text` column with a warning and codes the rest', async () => {
+    const dir = tempCorpus({ 'codebook.yaml': CODEBOOK, 'c/a.txt': 'Ann: a grant\nAnn: ok\n', 'c/codes.csv': 'code,count\nx,1\n' });
+    const { code, stderr } = await runObs(['code', 'c', '--format', 'csv', '--by', 'file'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stderr).toContain('obs: warning: codes.csv:1: has no `text` column (columns: code, count); skipped');
+  });
+
+  it('takes a `Name:` label in a VTT cue for a speaker even when it appears once', async () => {
+    const vtt = 'WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nInterviewer: Money?\n\n2\n00:00:02.000 --> 00:00:04.000\nCouncillor Grant Money: We had a grant.\n';
+    const dir = tempCorpus({ 'codebook.yaml': CODEBOOK, 'c/a.vtt': vtt });
+    const lines = jsonl((await runObs(['code', 'c', '--passages'], { cwd: dir })).stdout);
+    expect(lines.map((p) => [p.speaker, p.text, p.themes])).toEqual([['Councillor Grant Money', 'We had a grant.', { money: 1 }]]);
+  });
+
+  it('refuses standard input twice', async () => {
+    const { code, stderr } = await runObs(['code', '-', '-'], { stdin: 'Ann: a\nAnn: b\n' });
+    expect(code).toBe(2);
+    expect(stderr).toContain('obs: `-` (standard input) is given twice');
+  });
+});
