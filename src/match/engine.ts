@@ -80,8 +80,13 @@ export function codeText(compiled: CompiledCodebook, text: string): PassageCodin
   for (const theme of compiled.themes) {
     theme.near.forEach((rule, r) => {
       const occurrences = rule.terms.map((_, k) => nearSpans.get(`${theme.index}/${r}/${k}`) ?? []);
-      for (const [first, last] of nearWindows(occurrences, rule.within)) {
-        own[theme.index]!.push({ first, last, term: rule.term, order: theme.index * 1e6 + theme.keywords.length + r });
+      // A window never spans a blank line (a paragraph, or a turn within a document passage).
+      const blocks = new Set(occurrences.flat().map(([first]) => tokens[first]!.block));
+      for (const block of blocks) {
+        const inBlock = occurrences.map((list) => list.filter(([first]) => tokens[first]!.block === block));
+        for (const [first, last] of nearWindows(inBlock, rule.within)) {
+          own[theme.index]!.push({ first, last, term: rule.term, order: theme.index * 1e6 + theme.keywords.length + r });
+        }
       }
     });
   }
@@ -120,8 +125,10 @@ function candidatesAt(c: CompiledCodebook, text: string, stemmed: string) {
 /** Index of the last token of the pattern when it matches from token `i`, else -1. */
 function matchAt(pattern: Pattern, tokens: readonly Token[], stems: readonly string[], i: number): number {
   if (i + pattern.length > tokens.length) return -1;
+  const block = tokens[i]!.block;
   for (let k = 0; k < pattern.length; k++) {
     const test = pattern[k]!;
+    if (tokens[i + k]!.block !== block) return -1;
     const token = tokens[i + k]!.text;
     const ok = test.kind === 'stem' ? stems[i + k] === test.value : test.kind === 'exact' ? token === test.value : token.startsWith(test.value);
     if (!ok) return -1;

@@ -6,17 +6,24 @@ export interface Token {
   /** Offsets in the normalized text; `end` is exclusive and covers the dropped `'s`. */
   start: number;
   end: number;
+  /** Counts the blank lines before the token: phrases and near windows never cross one. */
+  block: number;
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]+(?:'[\p{L}\p{N}\p{M}]+)*/gu;
+const BLANK_LINE = /\n[^\S\n]*\n/;
 
 /** Expects text already normalized (lower case, straight apostrophes). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  let block = 0;
+  let previousEnd = 0;
   for (const m of text.matchAll(WORD)) {
     let word = m[0];
     if (word.length > 2 && word.endsWith("'s")) word = word.slice(0, -2);
-    tokens.push({ text: word, start: m.index, end: m.index + m[0].length });
+    if (BLANK_LINE.test(text.slice(previousEnd, m.index))) block++;
+    previousEnd = m.index + m[0].length;
+    tokens.push({ text: word, start: m.index, end: previousEnd, block });
   }
   return tokens;
 }

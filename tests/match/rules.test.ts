@@ -101,6 +101,16 @@ describe('near', () => {
   });
 });
 
+describe('blank lines', () => {
+  it('a phrase or near window never crosses a blank line (a paragraph, or a turn in a document passage)', () => {
+    expect(hitsFor(oneTheme(['have a go']), 'I want to have a\n\ngo at it')).toEqual({});
+    expect(hitsFor(oneTheme(['have a go']), 'I want to have a\ngo at it')).toEqual({ a: 1 });
+    const near = oneTheme(['x'], '    near: [{ all: [decision, make], within: 5 }]\n');
+    expect(hitsFor(near, 'the decision\n\nwe make')).toEqual({});
+    expect(hitsFor(near, 'the decision\n\nwe make a decision')).toEqual({ a: 1 });
+  });
+});
+
 describe('hits within a theme', () => {
   it('are taken longest first and never overlap: "a b" inside "a b c" matches the longer', () => {
     const yaml = oneTheme(['community', 'community group', 'community group meeting']);
