@@ -42,9 +42,12 @@ export function parseMetaTable(text: string, shown: string): MetaTable {
 export function compilePathPattern(pattern: string): (file: string) => Meta | undefined {
   const names: string[] = [];
   let source = '';
-  for (const part of pattern.split(/(\{[^}]*\}|\*\*|\*)/)) {
+  for (const part of pattern.split(/(\{[^}]*\}|\*\*\/|\/\*\*|\*\*|\*)/)) {
     if (part === '') continue;
-    if (part === '**') source += '.*';
+    // `**` stands for any number of folders, none included.
+    if (part === '**/') source += '(?:.*/)?';
+    else if (part === '/**') source += '(?:/.*)?';
+    else if (part === '**') source += '.*';
     else if (part === '*') source += '[^/]*';
     else if (/^\{[^}]*\}$/.test(part)) {
       const name = part.slice(1, -1).trim().toLowerCase();

@@ -198,6 +198,9 @@ describe('metadata', () => {
     expect(compilePathPattern('{area}_{year}_*')('Ramsey_2019_chair.txt')).toEqual({ area: 'Ramsey', year: '2019' });
     expect(compilePathPattern('{area}_{year}')('Ramsey_2019.vtt')).toEqual({ area: 'Ramsey', year: '2019' });
     expect(compilePathPattern('{area}/{year}/*')('loose.txt')).toBeUndefined();
+    expect(compilePathPattern('{area}/**/{year}/*')('Ramsey/2019/a.txt')).toEqual({ area: 'Ramsey', year: '2019' });
+    expect(compilePathPattern('{area}/**/{year}/*')('Ramsey/x/y/2019/a.txt')).toEqual({ area: 'Ramsey', year: '2019' });
+    expect(compilePathPattern('**/{area}_{year}_*')('Ramsey_2018_x.txt')).toEqual({ area: 'Ramsey', year: '2018' });
   });
 
   it('reads a --meta table keyed by the `file` column', () => {
