@@ -6,19 +6,24 @@ export interface NormalizedText {
   map?: Int32Array;
 }
 
-const QUOTES: Record<string, string> = {
+// Curly quotes fold to straight ones; Greek final sigma folds to σ as Unicode case folding does,
+// since lower-casing a capital Σ on its own cannot know it ends a word.
+const FOLDS: Record<string, string> = {
   '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u02BC': "'",
   '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"',
+  '\u03C2': '\u03C3',
 };
-const QUOTE_CHARS = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u201C\u201D\u201E\u201F\u2033]/g;
+const FOLD_CHARS = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u201C\u201D\u201E\u201F\u2033\u03C2]/g;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 export function normalize(original: string): NormalizedText {
   if (isAscii(original)) return { text: original.toLowerCase() };
-  // A base character and its combining marks are normalized together, so NFKC can compose them.
+  // Each grapheme (a letter with its accents, or decomposed Hangul jamo) is normalized whole,
+  // so NFKC can compose it, and its offset in the original is kept.
   const parts: string[] = [];
   const map: number[] = [];
-  for (const { 0: cluster, index } of original.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
-    const folded = foldQuotes(cluster.normalize('NFKC').toLowerCase());
+  for (const { segment: cluster, index } of graphemes.segment(original)) {
+    const folded = fold(cluster.normalize('NFKC').toLowerCase());
     parts.push(folded);
     for (let k = 0; k < folded.length; k++) map.push(index);
   }
@@ -32,8 +37,8 @@ export function originalOffset(n: NormalizedText, offset: number): number {
   return n.map ? n.map[offset]! : offset;
 }
 
-function foldQuotes(s: string): string {
-  return s.replace(QUOTE_CHARS, (c) => QUOTES[c] ?? c);
+function fold(s: string): string {
+  return s.replace(FOLD_CHARS, (c) => FOLDS[c] ?? c);
 }
 
 function isAscii(s: string): boolean {

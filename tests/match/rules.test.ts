@@ -22,6 +22,11 @@ describe('normalising and tokenising', () => {
     expect(hitsFor(oneTheme(['council']), "the council's budget")).toEqual({ a: 1 });
   });
 
+  it('matches Greek capitals with final sigma, and Hangul written as decomposed jamo', () => {
+    expect(hitsFor(oneTheme(['οδός']), 'ΟΔΌΣ και οδός')).toEqual({ a: 2 });
+    expect(hitsFor(oneTheme(['한국']), `${'한국'.normalize('NFD')} 한국`)).toEqual({ a: 2 });
+  });
+
   it('takes letters and digits of any script as word characters', () => {
     expect(tokens('café 2019 naïve Zürich')).toEqual(['café', '2019', 'naïve', 'zürich']);
   });
