@@ -42,7 +42,7 @@ export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
   if (found.files.length === 0) {
     throw new ObsError({ message: `no transcripts found in ${options.paths.join(', ')}`, hint: 'obs reads .txt, .md, .vtt, .srt and .csv files, in folders recursively' });
   }
-  const table = options.meta ? await readMetaTable(options.meta, options.cwd) : undefined;
+  const table = options.meta ? await readMetaTable(options.meta, options.cwd, options.warn) : undefined;
   const fromPath = options.pathPattern ? compilePathPattern(options.pathPattern) : undefined;
   if (table) warnUnmatchedMeta(table, found.files, options);
 
@@ -91,14 +91,14 @@ export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
   };
 }
 
-async function readMetaTable(file: string, cwd: string): Promise<MetaTable> {
+async function readMetaTable(file: string, cwd: string, warn: (p: Problem) => void): Promise<MetaTable> {
   let text: string;
   try {
     text = await fs.readFile(path.resolve(cwd, file), 'utf8');
   } catch (err) {
     throw new ObsError({ file, message: `cannot read --meta file (${(err as NodeJS.ErrnoException).code})`, hint: 'check the path' });
   }
-  return parseMetaTable(text, file);
+  return parseMetaTable(text, file, warn);
 }
 
 /** A row that names no transcript is usually a typo or a path from another folder: say so once. */

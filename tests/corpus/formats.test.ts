@@ -208,5 +208,8 @@ describe('metadata', () => {
     expect(table.get('ramsey/a.txt')).toEqual({ area: 'Ramsey', year: '2019' });
     expect(table.get('b.md')).toEqual({ area: 'Revoe' });
     expect(() => parseMetaTable('name,area\n', 'meta.csv')).toThrow(/meta\.csv:1: has no `file` column/);
+    const warnings: string[] = [];
+    parseMetaTable('file,area\na.txt,X\nb.txt,Y\na.txt,Z\n', 'meta.csv', (p) => warnings.push(`${p.line}: ${p.message}`));
+    expect(warnings).toEqual(['4: `a.txt` is listed again (first at line 2); this row is used']);
   });
 });
