@@ -64,7 +64,14 @@ export async function runCode(paths: string[], options: CodeOptions, io: Io, col
   let documents = 0;
   for await (const transcript of corpus.transcripts()) {
     const doc = documents++;
-    const passages = codeTranscript(transcript, doc, compiled, { unit: settings.unit, speakers: settings.speakers, excludeSpeakers: settings.excludeSpeakers });
+    const onLostLabel = (line: number, speaker: string) =>
+      warn({
+        file: transcript.file,
+        line,
+        message: `\`${speaker}:\` starts only this line, so it is read as part of the interviewer's turn and not coded`,
+        hint: `if ${speaker} is a speaker, add --speakers "${speaker}"`,
+      });
+    const passages = codeTranscript(transcript, doc, compiled, { unit: settings.unit, speakers: settings.speakers, excludeSpeakers: settings.excludeSpeakers, onLostLabel });
     if (!passages.some((p) => p.coding)) warn({ file: transcript.file, message: 'has no respondent text to code' });
     for (const coded of passages) {
       if (!coded.coding) continue;

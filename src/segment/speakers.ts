@@ -62,6 +62,8 @@ export interface LabelPolicy {
   speakers?: readonly string[];
   /** Labels whose turns are not coded (`--exclude-speaker`), on top of the built-in interviewer labels. */
   excludeSpeakers?: readonly string[];
+  /** Told of a line that looks labelled but is read as part of an interviewer's turn, so its words would be lost. */
+  onLostLabel?: (line: number, speaker: string) => void;
 }
 
 /**

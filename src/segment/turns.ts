@@ -42,6 +42,8 @@ function bodyTurns(lines: readonly string[], firstLine: number, policy: LabelPol
       return;
     } else if (!turn) {
       openTurn(null);
+    } else if (label && turn.interviewer) {
+      policy.onLostLabel?.(lineNo, label.speaker);
     }
     if (!paragraph) paragraph = { text: '', lines: [] };
     paragraph.text += paragraph.lines.length > 0 ? `\n${text}` : text;

@@ -95,6 +95,12 @@ describe('what a reviewer tripped over', () => {
     expect(lines.map((p) => [p.speaker, p.text, p.themes])).toEqual([['Councillor Grant Money', 'We had a grant.', { money: 1 }]]);
   });
 
+  it('warns when a one-line label after an interviewer turn would lose a respondent\'s words', async () => {
+    const dir = tempCorpus({ 'codebook.yaml': CODEBOOK, 'c/a.txt': 'Interviewer: How was it?\nJo: We got a grant.\nInterviewer: Thanks.\nSam: ok\nSam: funding\n' });
+    const { stderr } = await runObs(['code', 'c', '--format', 'csv'], { cwd: dir });
+    expect(stderr).toContain('obs: warning: a.txt:2: `Jo:` starts only this line, so it is read as part of the interviewer\'s turn and not coded\n  hint: if Jo is a speaker, add --speakers "Jo"');
+  });
+
   it('refuses standard input twice', async () => {
     const { code, stderr } = await runObs(['code', '-', '-'], { stdin: 'Ann: a\nAnn: b\n' });
     expect(code).toBe(2);
