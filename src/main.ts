@@ -1,4 +1,6 @@
 // Entry point: `obs --version` answers before anything else loads, so it starts as fast as node.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { processIo, type Io } from './io.js';
 import { version } from './version.js';
 
@@ -12,6 +14,6 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 }
 
 // Run directly (tsx src/main.ts ...) during development; bin/obs.js imports main() from dist/.
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   process.exitCode = await main(process.argv.slice(2));
 }
