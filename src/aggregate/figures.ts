@@ -60,6 +60,12 @@ export class FigureCounter {
     }
   }
 
+  /** Respondent passages and words over all groups. */
+  totals(): { passages: number; words: number } {
+    const groups = [...this.groups.values()];
+    return { passages: sum(groups.map((g) => g.passagesTotal)), words: sum(groups.map((g) => g.words)) };
+  }
+
   /** How many documents lack each --by field, in --by order. */
   missing(): Array<[string, number]> {
     return this.by.filter((f) => this.missingDocs.has(f)).map((f) => [f, this.missingDocs.get(f)!.size]);
@@ -72,8 +78,7 @@ export class FigureCounter {
     for (const g of groups) {
       this.themes.forEach((theme, t) => rows.push(row(g.key, theme.id, g.docs[t]!.size, g.passages[t]!, g.passagesTotal, g.hits[t]!, g.words)));
     }
-    const totalPassages = sum(groups.map((g) => g.passagesTotal));
-    const totalWords = sum(groups.map((g) => g.words));
+    const { passages: totalPassages, words: totalWords } = this.totals();
     this.themes.forEach((theme, t) => {
       const docs = new Set(groups.flatMap((g) => [...g.docs[t]!]));
       rows.push(row(this.by.map(() => ALL), theme.id, docs.size, sum(groups.map((g) => g.passages[t]!)), totalPassages, sum(groups.map((g) => g.hits[t]!)), totalWords));

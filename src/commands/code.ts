@@ -92,14 +92,12 @@ export async function runCode(paths: string[], options: CodeOptions, io: Io, col
   let output: string;
   if (format === 'jsonl') output = lines.join('');
   else {
-    const rows = figures.rows();
-    const totals = rows.slice(-compiled.themes.length)[0];
     const report: CodeReport = {
       codebook: { name: codebook.name, version: codebook.version, sha256: codebook.source.sha256 },
-      corpus: { documents, passages: totals?.passages_total ?? 0, words: totals?.words ?? 0, skipped: corpus.skipped },
+      corpus: { documents, ...figures.totals(), skipped: corpus.skipped },
       by: settings.by,
       themes: compiled.themes.map((t) => ({ id: t.id, label: t.label, depth: t.depth })),
-      rows,
+      rows: figures.rows(),
       quotes: quotes.quotes(),
     };
     output = renderReport(report, format, { colorLevel: options.out ? 0 : colorLevel });
