@@ -1,6 +1,6 @@
 // Metadata for each transcript, first found wins: front matter, --meta row, --path-pattern, year from date.
-import { parse } from 'csv-parse/sync';
 import { ObsError, type Problem } from '../errors.js';
+import { readCsvRows } from './csv-rows.js';
 import { metaValue } from './scalar.js';
 import type { Meta } from './types.js';
 
@@ -8,25 +8,17 @@ export type MetaTable = Map<string, Meta>;
 
 /** A --meta CSV: a `file` column (path relative to the corpus folder) and any metadata columns. */
 export function parseMetaTable(text: string, shown: string, warn: (p: Problem) => void = () => {}): MetaTable {
-  let rows: string[][];
-  try {
-    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
-  } catch (err) {
-    const e = err as { message?: string; lines?: number };
-    throw new ObsError({ file: shown, line: e.lines, message: `is not valid CSV: ${e.message ?? String(err)}` });
-  }
-  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const rows = readCsvRows(text, shown);
+  const header = (rows[0]?.record ?? []).map((h) => h.trim().toLowerCase());
   const fileCol = header.indexOf('file');
   if (fileCol < 0) {
     throw new ObsError({ file: shown, line: 1, message: `has no \`file\` column (columns: ${header.join(', ') || 'none'})`, hint: 'the first column names each transcript by its path relative to the corpus folder, e.g. `file,area,year`' });
   }
   const table: MetaTable = new Map();
   const lineOf = new Map<string, number>();
-  rows.slice(1).forEach((row, i) => {
+  rows.slice(1).forEach(({ record: row, line }) => {
     const file = (row[fileCol] ?? '').trim().replace(/\\/g, '/').replace(/^\.\//, '');
     if (file === '') return;
-    // The line of the row where no quoted field spans lines above it: close enough to find the row.
-    const line = i + 2;
     const first = lineOf.get(file);
     if (first !== undefined) {
       warn({ file: shown, line, message: `\`${file}\` is listed again (first at line ${first}); this row is used`, hint: 'keep one row per transcript' });

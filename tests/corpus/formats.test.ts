@@ -209,7 +209,7 @@ describe('metadata', () => {
     expect(table.get('b.md')).toEqual({ area: 'Revoe' });
     expect(() => parseMetaTable('name,area\n', 'meta.csv')).toThrow(/meta\.csv:1: has no `file` column/);
     const warnings: string[] = [];
-    parseMetaTable('file,area\na.txt,X\nb.txt,Y\na.txt,Z\n', 'meta.csv', (p) => warnings.push(`${p.line}: ${p.message}`));
-    expect(warnings).toEqual(['4: `a.txt` is listed again (first at line 2); this row is used']);
+    parseMetaTable('file,area\na.txt,X\n\nb.txt,"Y\nZ"\na.txt,Z\n', 'meta.csv', (p) => warnings.push(`${p.line}: ${p.message}`));
+    expect(warnings).toEqual(['6: `a.txt` is listed again (first at line 2); this row is used']);
   });
 });

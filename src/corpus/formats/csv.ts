@@ -1,6 +1,6 @@
 // CSV turn tables: one row per turn, a `text` column, optional `speaker`, `start` and metadata columns.
-import { parse } from 'csv-parse/sync';
 import { ObsError } from '../../errors.js';
+import { readCsvRows } from '../csv-rows.js';
 import { metaValue } from '../scalar.js';
 import type { Cue, Meta, Transcript } from '../types.js';
 
@@ -8,7 +8,7 @@ const SPEAKER_COLUMNS = ['speaker', 'speaker_name', 'name'];
 const START_COLUMNS = ['start', 'time', 'timestamp', 'start_time'];
 
 export function readCsvTranscript(text: string, file: string): Transcript {
-  const rows = parseCsv(text, file);
+  const rows = readCsvRows(text, file);
   const header = (rows[0]?.record ?? []).map((h) => h.trim().toLowerCase());
   const textCol = header.indexOf('text');
   if (textCol < 0) {
@@ -48,36 +48,4 @@ export function readCsvTranscript(text: string, file: string): Transcript {
   const docMeta: Meta = {};
   for (const [name, value] of shared) if (value !== null) docMeta[name] = value;
   return { file, format: 'csv', meta: docMeta, cues };
-}
-
-interface Row {
-  record: string[];
-  line: number;
-}
-
-function parseCsv(text: string, file: string): Row[] {
-  try {
-    const records = parse(text, {
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      bom: true,
-    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-    // csv-parse counts the line a record ends on; a quoted field may span lines, so count them back.
-    return records.map(({ record, info }) => ({ record, line: info.lines - countNewlines(record) }));
-  } catch (err) {
-    const e = err as { message?: string; lines?: number };
-    throw new ObsError({
-      file,
-      line: e.lines,
-      message: `is not valid CSV: ${e.message ?? String(err)}`,
-      hint: 'quote fields that contain commas, quotes or line breaks ("like ""this""")',
-    });
-  }
-}
-
-function countNewlines(record: string[]): number {
-  let n = 0;
-  for (const field of record) for (const ch of field) if (ch === '\n') n++;
-  return n;
 }

@@ -1,0 +1,36 @@
+// CSV text -> records with the file line each starts on, for transcripts and --meta tables alike.
+import { parse } from 'csv-parse/sync';
+import { ObsError } from '../errors.js';
+
+export interface CsvRow {
+  record: string[];
+  /** 1-based line of the record's first character. */
+  line: number;
+}
+
+export function readCsvRows(text: string, file: string): CsvRow[] {
+  try {
+    const records = parse(text, {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true,
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    // csv-parse counts the line a record ends on; a quoted field may span lines, so count them back.
+    return records.map(({ record, info }) => ({ record, line: info.lines - countNewlines(record) }));
+  } catch (err) {
+    const e = err as { message?: string; lines?: number };
+    throw new ObsError({
+      file,
+      line: e.lines,
+      message: `is not valid CSV: ${e.message ?? String(err)}`,
+      hint: 'quote fields that contain commas, quotes or line breaks ("like ""this""")',
+    });
+  }
+}
+
+function countNewlines(record: string[]): number {
+  let n = 0;
+  for (const field of record) for (const ch of field) if (ch === '\n') n++;
+  return n;
+}
