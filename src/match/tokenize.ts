@@ -18,10 +18,15 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let block = 0;
   let previousEnd = 0;
+  // Only a gap holding a line break can hold a blank line; each break is looked for once.
+  let nextBreak = text.indexOf('\n');
   for (const m of text.matchAll(WORD)) {
     let word = m[0];
     if (word.length > 2 && word.endsWith("'s")) word = word.slice(0, -2);
-    if (BLANK_LINE.test(text.slice(previousEnd, m.index))) block++;
+    if (nextBreak >= 0 && nextBreak < m.index) {
+      if (BLANK_LINE.test(text.slice(previousEnd, m.index))) block++;
+      nextBreak = text.indexOf('\n', m.index);
+    }
     previousEnd = m.index + m[0].length;
     tokens.push({ text: word, start: m.index, end: previousEnd, block });
   }
