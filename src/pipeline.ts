@@ -9,16 +9,20 @@ import type { Passage, Unit } from './segment/types.js';
 
 export interface CodedPassage {
   passage: Passage;
-  /** Absent for interviewer turns, which are not coded and whose words are not counted. */
+  /** Absent for interviewer turns, which are not coded and whose words are not counted, and for passages a filter leaves out. */
   coding?: PassageCoding;
 }
 
 export interface CodeOptions extends LabelPolicy {
   unit: Unit;
+  /** Passages this rejects stay in the list (as context for quotes) but are not coded. */
+  include?: (passage: Passage) => boolean;
 }
 
 export function codeTranscript(transcript: Transcript, doc: number, compiled: CompiledCodebook, options: CodeOptions): CodedPassage[] {
   const turns = toTurns(transcript, options);
   const passages = toPassages(turns, options.unit, { doc, file: transcript.file, meta: transcript.meta });
-  return passages.map((passage) => (passage.interviewer ? { passage } : { passage, coding: codeText(compiled, passage.text) }));
+  return passages.map((passage) =>
+    passage.interviewer || (options.include && !options.include(passage)) ? { passage } : { passage, coding: codeText(compiled, passage.text) },
+  );
 }

@@ -1,17 +1,33 @@
-// The best quotes per theme, and extracts of about 60 words around the first match.
+// The quotes worth reading: per theme and group the best (or a seeded random sample), kept as passages
+// stream past, each cut to an extract around its first match, with neighbouring turns as context.
+import { createHash } from 'node:crypto';
 import type { CompiledTheme } from '../match/compile.js';
-import type { PassageCoding, ThemeCoding } from '../match/engine.js';
+import type { Hit, ThemeCoding } from '../match/engine.js';
 import { normalize, originalOffset } from '../match/normalize.js';
 import { tokenize } from '../match/tokenize.js';
+import type { CodedPassage } from '../pipeline.js';
 import type { Passage } from '../segment/types.js';
+import { compareKeys, groupKey } from './groups.js';
 
 export interface ExtractPiece {
   text: string;
   hit: boolean;
 }
 
+/** A passage shown around a quote so the reader sees what was asked and what followed. */
+export interface ContextPassage {
+  file: string;
+  line: number;
+  speaker: string | null;
+  interviewer: boolean;
+  extract: ExtractPiece[];
+}
+
 export interface Quote {
-  theme: string;
+  /** null for a passage that no theme caught (`obs quotes --uncoded`). */
+  theme: string | null;
+  /** The values of the --by fields. */
+  group: string[];
   file: string;
   line: number;
   speaker: string | null;
@@ -22,79 +38,159 @@ export interface Quote {
   words: number;
   /** The extract in pieces, matched terms marked, with `…` where the passage was cut. */
   extract: ExtractPiece[];
-}
-
-interface Candidate {
-  passage: Passage;
-  coding: ThemeCoding;
-  words: number;
+  before: ContextPassage[];
+  after: ContextPassage[];
 }
 
 export const EXTRACT_WORDS = 60;
 
-/** Keeps the top `limit` quotes per theme as passages stream past. */
-export class QuoteCollector {
-  private readonly best: Candidate[][];
+export interface PickOptions {
+  /** Quotes per theme and group; Infinity for all. */
+  limit: number;
+  by: readonly string[];
+  /** A seeded random sample instead of the top-ranked quotes. */
+  seed?: string;
+  /** Passages before and after each quote, interviewer turns included. */
+  context: number;
+  /** Words per extract; 0 keeps whole passages. */
+  words: number;
+  /** Theme indexes to quote; the passages no theme caught when `uncoded`. */
+  themes: readonly number[];
+  uncoded: boolean;
+}
+
+interface Candidate {
+  theme: number;
+  group: string[];
+  passage: Passage;
+  coding: ThemeCoding;
+  words: number;
+  /** For a random sample: a hash of seed and passage, so the sample does not depend on reading order. */
+  draw: number;
+  before: Passage[];
+  after: Passage[];
+}
+
+const NO_CODING: ThemeCoding = { hits: [], terms: [] };
+const UNCODED = -1;
+
+/** Keeps only the best `limit` candidates per theme and group, so memory follows the output, not the corpus. */
+export class QuotePicker {
+  private readonly lists = new Map<string, Candidate[]>();
+  private readonly wanted: Set<number>;
 
   constructor(
     readonly themes: readonly CompiledTheme[],
-    readonly limit: number,
+    readonly options: PickOptions,
   ) {
-    this.best = themes.map(() => []);
+    this.wanted = new Set(options.themes);
   }
 
-  add(passage: Passage, coding: PassageCoding): void {
-    if (this.limit <= 0) return;
-    for (const [t, theme] of coding.themes) {
-      const list = this.best[t]!;
-      list.push({ passage, coding: theme, words: coding.words });
-      list.sort(compareCandidates);
-      if (list.length > this.limit) list.pop();
-    }
+  /** All passages of one document, in order, so context can be taken from its neighbours. */
+  addDocument(passages: readonly CodedPassage[]): void {
+    if (this.options.limit <= 0) return;
+    passages.forEach(({ passage, coding }, i) => {
+      if (!coding) return;
+      if (this.options.uncoded) {
+        if (coding.themes.size === 0 && coding.words > 0) this.offer(UNCODED, passage, NO_CODING, coding.words, passages, i);
+        return;
+      }
+      for (const [t, theme] of coding.themes) if (this.wanted.has(t)) this.offer(t, passage, theme, coding.words, passages, i);
+    });
   }
 
+  private offer(theme: number, passage: Passage, coding: ThemeCoding, words: number, passages: readonly CodedPassage[], i: number): void {
+    const group = groupKey(passage, this.options.by);
+    const key = `${theme}\u0000${JSON.stringify(group)}`;
+    let list = this.lists.get(key);
+    if (!list) this.lists.set(key, (list = []));
+    const n = this.options.context;
+    list.push({
+      theme,
+      group,
+      passage,
+      coding,
+      words,
+      draw: this.options.seed === undefined ? 0 : draw(this.options.seed, passage, theme < 0 ? '' : this.themes[theme]!.id),
+      before: passages.slice(Math.max(0, i - n), i).map((p) => p.passage),
+      after: passages.slice(i + 1, i + 1 + n).map((p) => p.passage),
+    });
+    // Sorting in batches keeps adding cheap whatever the limit.
+    if (list.length >= 2 * this.options.limit + 16) this.prune(list);
+  }
+
+  private prune(list: Candidate[]): void {
+    list.sort(this.compare);
+    if (list.length > this.options.limit) list.length = this.options.limit;
+  }
+
+  private readonly compare = (a: Candidate, b: Candidate): number =>
+    this.options.seed !== undefined ? a.draw - b.draw || byPlace(a, b) : this.options.uncoded ? b.words - a.words || byPlace(a, b) : compareCandidates(a, b);
+
+  /** Themes in codebook order, groups by key, then best first (a random sample: in file order). */
   quotes(): Quote[] {
-    return this.best.flatMap((list, t) => list.map((c) => toQuote(this.themes[t]!.id, c)));
+    const lists = [...this.lists.values()].map((list) => {
+      this.prune(list);
+      if (this.options.seed !== undefined) list.sort(byPlace);
+      return list;
+    });
+    lists.sort((a, b) => a[0]!.theme - b[0]!.theme || compareKeys(a[0]!.group, b[0]!.group));
+    return lists.flat().map((c) => this.toQuote(c));
   }
+
+  private toQuote(c: Candidate): Quote {
+    const p = c.passage;
+    const words = this.options.words;
+    return {
+      theme: c.theme < 0 ? null : this.themes[c.theme]!.id,
+      group: c.group,
+      file: p.file,
+      line: p.line,
+      speaker: p.speaker,
+      start: p.start,
+      meta: p.meta,
+      terms: c.coding.terms,
+      hits: c.coding.hits.length,
+      words: c.words,
+      extract: makeExtract(p.text, c.coding.hits, words, 'hit'),
+      before: c.before.map((b) => contextPassage(b, words, 'end')),
+      after: c.after.map((a) => contextPassage(a, words, 'start')),
+    };
+  }
+}
+
+function contextPassage(p: Passage, words: number, anchor: 'start' | 'end'): ContextPassage {
+  return { file: p.file, line: p.line, speaker: p.speaker, interviewer: p.interviewer, extract: makeExtract(p.text, [], words, anchor) };
 }
 
 /** Most distinct matched terms first; ties go to the shorter passage, then file and line. */
 function compareCandidates(a: Candidate, b: Candidate): number {
-  return (
-    b.coding.terms.length - a.coding.terms.length ||
-    a.words - b.words ||
-    (a.passage.file < b.passage.file ? -1 : a.passage.file > b.passage.file ? 1 : 0) ||
-    a.passage.line - b.passage.line
-  );
+  return b.coding.terms.length - a.coding.terms.length || a.words - b.words || byPlace(a, b);
 }
 
-function toQuote(theme: string, c: Candidate): Quote {
-  const p = c.passage;
-  return {
-    theme,
-    file: p.file,
-    line: p.line,
-    speaker: p.speaker,
-    start: p.start,
-    meta: p.meta,
-    terms: c.coding.terms,
-    hits: c.coding.hits.length,
-    words: c.words,
-    extract: makeExtract(p.text, c.coding, EXTRACT_WORDS),
-  };
+function byPlace(a: Candidate, b: Candidate): number {
+  return (a.passage.file < b.passage.file ? -1 : a.passage.file > b.passage.file ? 1 : 0) || a.passage.line - b.passage.line || a.passage.doc - b.passage.doc;
 }
 
-/** About `size` words, starting a little before the first match so the reader sees what led up to it. */
-export function makeExtract(text: string, coding: ThemeCoding, size: number): ExtractPiece[] {
+function draw(seed: string, passage: Passage, theme: string): number {
+  const digest = createHash('sha256').update(`${seed}\u0000${passage.file}\u0000${passage.line}\u0000${theme}`).digest();
+  return digest.readUIntBE(0, 6);
+}
+
+/**
+ * About `size` words (0: all of them). `hit` starts a little before the first match so the reader sees
+ * what led up to it; `start` and `end` keep the beginning or the end of the passage.
+ */
+export function makeExtract(text: string, hits: readonly Hit[], size: number, anchor: 'hit' | 'start' | 'end'): ExtractPiece[] {
   const normalized = normalize(text);
   const words = tokenize(normalized.text).map((t) => ({ start: originalOffset(normalized, t.start), end: originalOffset(normalized, t.end) }));
   let from = 0;
   let to = text.length;
   let cutStart = false;
   let cutEnd = false;
-  if (words.length > size) {
-    const firstHit = coding.hits[0]?.first ?? 0;
-    let a = Math.max(0, firstHit - Math.floor(size / 4));
+  if (size > 0 && words.length > size) {
+    const focus = anchor === 'end' ? words.length : anchor === 'start' ? 0 : Math.max(0, (hits[0]?.first ?? 0) - Math.floor(size / 4));
+    let a = Math.min(focus, words.length - size);
     const b = Math.min(words.length, a + size);
     a = Math.max(0, b - size);
     cutStart = a > 0;
@@ -108,7 +204,7 @@ export function makeExtract(text: string, coding: ThemeCoding, size: number): Ex
     if (folded !== '') pieces.push({ text: folded, hit });
   };
   let at = from;
-  for (const h of coding.hits) {
+  for (const h of hits) {
     if (h.end <= from || h.start >= to) continue;
     const s = Math.max(h.start, from);
     const e = Math.min(h.end, to);

@@ -1,4 +1,4 @@
-// Everything `obs code` reports, as plain data for the formatters.
+// What the corpus commands report, as plain data for the formatters.
 import type { FigureRow } from './figures.js';
 import type { Quote } from './quotes.js';
 
@@ -8,13 +8,20 @@ export interface ThemeInfo {
   depth: number;
 }
 
-export interface CodeReport {
+/** What every report says about its run: which codebook, how much text, grouped how. */
+export interface RunSummary {
   codebook: { name: string; version: string; sha256: string };
   corpus: { documents: number; passages: number; words: number; skipped: number };
   by: string[];
   themes: ThemeInfo[];
-  rows: FigureRow[];
+}
+
+export interface QuoteSet extends RunSummary {
   quotes: Quote[];
+}
+
+export interface CodeReport extends QuoteSet {
+  rows: FigureRow[];
 }
 
 export const FIGURE_COLUMNS = ['documents', 'passages', 'passages_total', 'share', 'hits', 'words', 'per_1k_words'] as const;

@@ -1,5 +1,6 @@
 // The options every corpus command shares, declared once and checked once.
 import { Command, Option } from 'commander';
+import { parseWhere, type Where } from '../aggregate/where.js';
 import { ObsError } from '../errors.js';
 import { UNITS, type Unit } from '../segment/types.js';
 
@@ -11,6 +12,7 @@ export interface SharedOptions {
   speakers: string[];
   meta?: string;
   pathPattern?: string;
+  where: string[];
   format?: string;
   out?: string;
   jobs?: string;
@@ -23,6 +25,7 @@ export interface CorpusSettings {
   unit: Unit;
   excludeSpeakers: string[];
   speakers: string[];
+  where: Where[];
   jobs: number;
 }
 
@@ -37,6 +40,7 @@ export function addSharedOptions(command: Command): Command {
     .option('--speakers <names>', 'take these as speaker labels even where they start only one line', collect, [])
     .option('--meta <file.csv>', 'metadata table with a `file` column (path relative to the corpus folder)')
     .option('--path-pattern <pattern>', 'metadata from paths, e.g. "{area}/{year}/*" or "{area}_{year}_*"')
+    .option('--where <field=value>', 'only passages whose metadata match: area=Ramsey, area=Ramsey,Revoe, year=2019..2021 (repeatable)', (v: string, prev: string[]) => [...prev, v], [])
     .option('--format <format>', 'output format')
     .option('--out <file>', 'write output to this file (atomically) instead of standard output')
     .option('--jobs <n>', 'worker count; output is the same whatever it is')
@@ -57,6 +61,7 @@ export function corpusSettings(options: SharedOptions): CorpusSettings {
     unit: options.unit as Unit,
     excludeSpeakers: options.excludeSpeaker,
     speakers: options.speakers,
+    where: parseWhere(options.where ?? []),
     jobs,
   };
 }
@@ -74,4 +79,10 @@ function splitList(value: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
+}
+
+export function wholeNumber(value: string, option: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new ObsError({ message: `${option} must be a whole number, not "${value}"` });
+  return n;
 }

@@ -1,6 +1,6 @@
 // JSON: the whole report, row fields named as in the CSV.
 import { FIGURE_COLUMNS, type CodeReport } from '../aggregate/report.js';
-import type { Quote } from '../aggregate/quotes.js';
+import { quoteJson } from './quotes.js';
 
 export function renderJson(report: CodeReport): string {
   const rows = report.rows.map((r) => {
@@ -19,19 +19,4 @@ export function renderJson(report: CodeReport): string {
     quotes: report.quotes.map(quoteJson),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
-}
-
-export function quoteJson(q: Quote): Record<string, unknown> {
-  return {
-    theme: q.theme,
-    file: q.file,
-    line: q.line,
-    speaker: q.speaker,
-    start: q.start,
-    meta: q.meta,
-    terms: q.terms,
-    hits: q.hits,
-    words: q.words,
-    text: q.extract.map((p) => p.text).join(''),
-  };
 }

@@ -1,12 +1,11 @@
 // GitHub-flavoured Markdown: the frequency table and quotes, matched terms in bold.
 import { ALL } from '../aggregate/groups.js';
 import type { CodeReport } from '../aggregate/report.js';
-import { figureCells, quoteSource } from './table.js';
+import { escapeMd } from './md-escape.js';
+import { renderQuotesMd } from './quotes.js';
+import { figureCells } from './table.js';
 
-/** Characters that would start Markdown syntax inside transcript text or table cells. */
-export function escapeMd(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/([\\`*_[\]<>|#])/g, '\\$1');
-}
+export { escapeMd };
 
 export function renderMd(report: CodeReport): string {
   const { codebook, corpus } = report;
@@ -30,17 +29,6 @@ export function renderMd(report: CodeReport): string {
     out.push(`| ${cells.join(' | ')} |`);
   }
   out.push('');
-  if (report.quotes.length > 0) {
-    out.push('## Quotes', '');
-    for (const theme of report.themes) {
-      const quotes = report.quotes.filter((q) => q.theme === theme.id);
-      if (quotes.length === 0) continue;
-      out.push(`### ${escapeMd(theme.id)}: ${escapeMd(theme.label)}`, '');
-      for (const q of quotes) {
-        const text = q.extract.map((p) => (p.hit ? `**${escapeMd(p.text)}**` : escapeMd(p.text))).join('');
-        out.push(`> ${text}`, `>`, `> — ${escapeMd(quoteSource(q))}`, '');
-      }
-    }
-  }
+  if (report.quotes.length > 0) out.push('## Quotes', '', renderQuotesMd(report, 3));
   return out.join('\n');
 }

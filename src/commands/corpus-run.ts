@@ -1,0 +1,95 @@
+// What every corpus command does around its own counting: read the codebook and corpus, code each
+// transcript, warn as it goes, and write the output to stdout or --out.
+import { loadCodebook, resolveCodebookPath } from '../codebook/load.js';
+import type { Codebook } from '../codebook/types.js';
+import { openCorpus } from '../corpus/load.js';
+import type { Transcript } from '../corpus/types.js';
+import { ObsError, formatWarning, type Problem } from '../errors.js';
+import { checkOutputPath, writeFileAtomic, type Io } from '../io.js';
+import { compileCodebook, type CompiledCodebook } from '../match/compile.js';
+import { codeTranscript, type CodedPassage } from '../pipeline.js';
+import { passes } from '../aggregate/where.js';
+import { corpusSettings, type CorpusSettings, type SharedOptions } from './options.js';
+
+export interface CorpusRun {
+  settings: CorpusSettings;
+  codebook: Codebook;
+  compiled: CompiledCodebook;
+  warn(problem: Problem): void;
+  /** Codes every transcript in corpus order and hands over its passages; returns the number of documents read. */
+  each(visit: (passages: CodedPassage[], transcript: Transcript, doc: number) => void): Promise<number>;
+  /** Files left out: formats obs does not read, and unreadable files. */
+  skipped(): number;
+  /** Writes to --out atomically, or to standard output. */
+  emit(output: string): Promise<void>;
+}
+
+export async function openRun(paths: string[], options: SharedOptions, io: Io): Promise<CorpusRun> {
+  const settings = corpusSettings(options);
+  const warn = (p: Problem) => {
+    if (!options.quiet) io.stderr.write(`${formatWarning(p)}\n`);
+  };
+  const codebookPath = resolveCodebookPath(options.codebook, io.cwd);
+  const codebook = await loadCodebook(codebookPath, options.codebook ?? codebookPath);
+  const compiled = compileCodebook(codebook);
+  const corpus = await openCorpus({
+    paths,
+    cwd: io.cwd,
+    meta: options.meta,
+    pathPattern: options.pathPattern,
+    strict: options.strict,
+    readStdin: io.readStdin,
+    warn,
+  });
+  // Before any coding, so a bad --out fails at once and can never name an input.
+  if (options.out) {
+    const inputs = [codebookPath, ...(options.meta ? [options.meta] : []), ...corpus.files.map((f) => f.path).filter((p) => p !== '-')];
+    await checkOutputPath(options.out, inputs, io.cwd);
+  }
+  const include = settings.where.length > 0 ? (p: Parameters<typeof passes>[0]) => passes(p, settings.where) : undefined;
+
+  return {
+    settings,
+    codebook,
+    compiled,
+    warn,
+    skipped: () => corpus.skipped,
+    async each(visit) {
+      let documents = 0;
+      let kept = 0;
+      for await (const transcript of corpus.transcripts()) {
+        const doc = documents++;
+        const onLostLabel = (line: number, speaker: string) =>
+          warn({
+            file: transcript.file,
+            line,
+            message: `\`${speaker}:\` starts only this line, so it is read as part of the interviewer's turn and not coded`,
+            hint: `if ${speaker} is a speaker, add --speakers "${speaker}"`,
+          });
+        const passages = codeTranscript(transcript, doc, compiled, { ...settings, onLostLabel, ...(include ? { include } : {}) });
+        if (passages.every((p) => p.passage.interviewer)) warn({ file: transcript.file, message: 'has no respondent text to code' });
+        if (passages.some((p) => p.coding)) kept++;
+        visit(passages, transcript, doc);
+      }
+      if (documents === 0) throw new ObsError({ message: 'no transcript could be read', hint: 'see the warnings above' });
+      if (include && kept === 0) {
+        warn({ message: `no passage matches ${settings.where.map((w) => `--where ${w.text}`).join(' ')}`, hint: 'values compare without case; a range is FROM..TO, e.g. year=2019..2021' });
+      }
+      return documents;
+    },
+    async emit(output) {
+      if (options.out) await writeFileAtomic(options.out, output, io.cwd);
+      else io.stdout.write(output);
+    },
+  };
+}
+
+/** Says once per --by field how many documents lack it, since they are grouped as (unknown). */
+export function warnMissing(run: CorpusRun, figures: { missing(): Array<[string, number]> }, documents: number): void {
+  for (const [field, count] of figures.missing()) {
+    run.warn({
+      message: `${count} of ${documents} documents have no \`${field}\`; they are grouped as (unknown)`,
+      hint: field === 'speaker' ? 'passages without a speaker label are grouped as (unknown)' : 'set it in front matter, --meta or --path-pattern',
+    });
+  }
+}
