@@ -2,6 +2,8 @@
 import { supportsColor } from 'chalk';
 import { Command, CommanderError } from 'commander';
 import { codeCommand } from './commands/code.js';
+import { matrixCommand } from './commands/matrix.js';
+import { quotesCommand } from './commands/quotes.js';
 import { EXIT_USAGE, ObsError, formatProblem } from './errors.js';
 import type { Io } from './io.js';
 import { version } from './version.js';
@@ -30,6 +32,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       outputError: (s, write) => write(`obs: ${s.replace(/^error: /, '')}`),
     });
   program.addCommand(codeCommand(io, colorLevel, done));
+  program.addCommand(matrixCommand(io, colorLevel, done));
+  program.addCommand(quotesCommand(io, colorLevel, done));
   for (const command of program.commands) {
     command.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError(`(run obs ${command.name()} --help for usage)`);
   }

@@ -7,6 +7,8 @@ import { ALL, UNKNOWN, compareKeys, groupKey } from './groups.js';
 export interface FigureRow {
   group: string[];
   theme: string;
+  /** Documents in the group, coded or not: the denominator for `documents`. */
+  documents_total: number;
   documents: number;
   passages: number;
   passages_total: number;
@@ -18,6 +20,7 @@ export interface FigureRow {
 
 interface GroupCounts {
   key: string[];
+  allDocs: Set<number>;
   passagesTotal: number;
   words: number;
   docs: Array<Set<number>>;
@@ -34,10 +37,12 @@ export class FigureCounter {
   constructor(
     readonly by: readonly string[],
     readonly themes: readonly CompiledTheme[],
+    /** The group a passage counts in; by default the values of the `by` fields. */
+    private readonly keyOf: (passage: Passage) => string[] = (p) => groupKey(p, by),
   ) {}
 
   add(passage: Passage, coding: PassageCoding): void {
-    const key = groupKey(passage, this.by);
+    const key = this.keyOf(passage);
     key.forEach((value, i) => {
       if (value !== UNKNOWN) return;
       const field = this.by[i]!;
@@ -48,9 +53,10 @@ export class FigureCounter {
     const id = JSON.stringify(key);
     let g = this.groups.get(id);
     if (!g) {
-      g = { key, passagesTotal: 0, words: 0, docs: this.themes.map(() => new Set()), passages: this.themes.map(() => 0), hits: this.themes.map(() => 0) };
+      g = { key, allDocs: new Set(), passagesTotal: 0, words: 0, docs: this.themes.map(() => new Set()), passages: this.themes.map(() => 0), hits: this.themes.map(() => 0) };
       this.groups.set(id, g);
     }
+    g.allDocs.add(passage.doc);
     g.passagesTotal++;
     g.words += coding.words;
     for (const [t, theme] of coding.themes) {
@@ -76,21 +82,25 @@ export class FigureCounter {
     const groups = [...this.groups.values()].sort((a, b) => compareKeys(a.key, b.key));
     const rows: FigureRow[] = [];
     for (const g of groups) {
-      this.themes.forEach((theme, t) => rows.push(row(g.key, theme.id, g.docs[t]!.size, g.passages[t]!, g.passagesTotal, g.hits[t]!, g.words)));
+      this.themes.forEach((theme, t) => rows.push(row(g.key, theme.id, g.allDocs.size, g.docs[t]!.size, g.passages[t]!, g.passagesTotal, g.hits[t]!, g.words)));
     }
     const { passages: totalPassages, words: totalWords } = this.totals();
+    const allDocs = new Set(groups.flatMap((g) => [...g.allDocs])).size;
     this.themes.forEach((theme, t) => {
       const docs = new Set(groups.flatMap((g) => [...g.docs[t]!]));
-      rows.push(row(this.by.map(() => ALL), theme.id, docs.size, sum(groups.map((g) => g.passages[t]!)), totalPassages, sum(groups.map((g) => g.hits[t]!)), totalWords));
+      rows.push(
+        row(this.by.map(() => ALL), theme.id, allDocs, docs.size, sum(groups.map((g) => g.passages[t]!)), totalPassages, sum(groups.map((g) => g.hits[t]!)), totalWords),
+      );
     });
     return rows;
   }
 }
 
-function row(group: string[], theme: string, documents: number, passages: number, total: number, hits: number, words: number): FigureRow {
+function row(group: string[], theme: string, documentsTotal: number, documents: number, passages: number, total: number, hits: number, words: number): FigureRow {
   return {
     group,
     theme,
+    documents_total: documentsTotal,
     documents,
     passages,
     passages_total: total,
@@ -102,7 +112,7 @@ function row(group: string[], theme: string, documents: number, passages: number
 }
 
 /** Rounded once, here, so every format shows the same figure. */
-function round(value: number, digits: number): number {
+export function round(value: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }

@@ -24,8 +24,8 @@ export interface CorpusRun {
   emit(output: string): Promise<void>;
 }
 
-export async function openRun(paths: string[], options: SharedOptions, io: Io): Promise<CorpusRun> {
-  const settings = corpusSettings(options);
+export async function openRun(paths: string[], options: SharedOptions, io: Io, ungrouped = false): Promise<CorpusRun> {
+  const settings = corpusSettings(options, ungrouped);
   const warn = (p: Problem) => {
     if (!options.quiet) io.stderr.write(`${formatWarning(p)}\n`);
   };

@@ -48,9 +48,13 @@ export function addSharedOptions(command: Command): Command {
     .option('--quiet', 'no warnings on standard error');
 }
 
-export function corpusSettings(options: SharedOptions): CorpusSettings {
-  const by = splitList(options.by);
-  if (by.length === 0) throw new ObsError({ message: '--by needs at least one field', hint: 'e.g. --by area,year or --by area' });
+/** `ungrouped`: the command can do without groups, and `--by none` asks for that. */
+export function corpusSettings(options: SharedOptions, ungrouped = false): CorpusSettings {
+  let by = splitList(options.by);
+  if (ungrouped && by.length === 1 && by[0]!.toLowerCase() === 'none') by = [];
+  else if (by.length === 0) {
+    throw new ObsError({ message: '--by needs at least one field', hint: `e.g. --by area,year or --by area${ungrouped ? ', or --by none for no groups' : ''}` });
+  }
   let jobs = 1;
   if (options.jobs !== undefined) {
     jobs = Number(options.jobs);

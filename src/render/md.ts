@@ -3,6 +3,7 @@ import { ALL } from '../aggregate/groups.js';
 import type { CodeReport } from '../aggregate/report.js';
 import { escapeMd } from './md-escape.js';
 import { renderQuotesMd } from './quotes.js';
+import { summaryLine } from './summary.js';
 import { figureCells } from './table.js';
 
 export { escapeMd };
@@ -12,9 +13,7 @@ export function renderMd(report: CodeReport): string {
   const out: string[] = [
     `# ${escapeMd(codebook.name)}${codebook.version ? ` ${escapeMd(codebook.version)}` : ''}`,
     '',
-    `${corpus.documents} documents, ${corpus.passages} passages, ${corpus.words} respondent words` +
-      (corpus.skipped > 0 ? `, ${corpus.skipped} files skipped` : '') +
-      '.',
+    `${summaryLine(report, ', ')}.`,
     '',
   ];
   const header = [...report.by, 'theme', 'documents', 'passages', 'passages_total', 'share', 'hits', 'per_1k_words'];

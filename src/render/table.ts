@@ -4,6 +4,7 @@ import type { FigureRow } from '../aggregate/figures.js';
 import { ALL } from '../aggregate/groups.js';
 import type { CodeReport } from '../aggregate/report.js';
 import { renderQuotesTable } from './quotes.js';
+import { summaryLine } from './summary.js';
 import { textTable, type Column } from './text-table.js';
 
 export interface TableOptions {
@@ -18,10 +19,7 @@ export function renderTable(report: CodeReport, options: TableOptions): string {
   const { corpus, codebook } = report;
   out.push(
     c.bold(`${codebook.name}${codebook.version ? ` ${codebook.version}` : ''}`) +
-      c.dim(
-        ` · ${corpus.documents} documents · ${corpus.passages} passages · ${corpus.words} respondent words` +
-          (corpus.skipped > 0 ? ` · ${corpus.skipped} files skipped` : ''),
-      ),
+      c.dim(` · ${summaryLine(report)}`),
     '',
   );
   const labels = new Map(report.themes.map((t) => [t.id, t]));

@@ -1,0 +1,139 @@
+// `obs matrix`: theme matrices for R, SPSS and Excel: groups x themes, documents x themes, co-occurrence.
+import { Command, Option } from 'commander';
+import { FigureCounter } from '../aggregate/figures.js';
+import { ALL } from '../aggregate/groups.js';
+import {
+  COOCCUR_VALUES,
+  COUNT_COLUMNS,
+  CooccurrenceCounter,
+  MATRIX_VALUES,
+  themeColumnNames,
+  wideRows,
+  type CooccurValue,
+  type Matrix,
+  type MatrixValue,
+} from '../aggregate/matrix.js';
+import type { Meta } from '../corpus/types.js';
+import { ObsError } from '../errors.js';
+import type { Io } from '../io.js';
+import { MATRIX_FORMATS, renderMatrix } from '../render/matrix.js';
+import { openRun, warnMissing } from './corpus-run.js';
+import { addSharedOptions, checkFormat, wholeNumber, type SharedOptions } from './options.js';
+
+interface MatrixOptions extends SharedOptions {
+  rows: string;
+  cooccur?: boolean;
+  value?: string;
+  depth?: string;
+  binary?: boolean;
+}
+
+export function matrixCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: number) => void): Command {
+  const command = new Command('matrix')
+    .description('theme matrices: groups x themes (default), documents x themes (--rows document), themes x themes (--cooccur)')
+    .argument('<paths...>', 'transcript files or folders; - reads one transcript from standard input')
+    .addOption(new Option('--rows <rows>', 'one row per group of the --by fields, or per document').choices(['group', 'document']).default('group'))
+    .option('--cooccur', 'themes x themes: passages coded with both')
+    .option('--value <value>', `cell value: ${MATRIX_VALUES.join('|')} (default passages); with --cooccur: ${COOCCUR_VALUES.join('|')}`)
+    .option('--depth <n>', 'roll sub-themes up to this level (1: top-level themes only)')
+    .option('--binary', '1 where the value is above 0, else 0');
+  addSharedOptions(command);
+  return command.action(async (paths: string[], options: MatrixOptions) => done(await runMatrix(paths, options, io, colorLevel)));
+}
+
+export async function runMatrix(paths: string[], options: MatrixOptions, io: Io, colorLevel: 0 | 1 | 2 | 3): Promise<number> {
+  const format = checkFormat(options.format, MATRIX_FORMATS, 'csv');
+  if (options.cooccur && options.rows === 'document') {
+    throw new ObsError({ message: '--cooccur and --rows document do not go together', hint: 'co-occurrence is themes x themes; use --where to narrow it to some documents' });
+  }
+  const allowed: readonly string[] = options.cooccur ? COOCCUR_VALUES : MATRIX_VALUES;
+  const value = options.value ?? 'passages';
+  if (!allowed.includes(value)) {
+    throw new ObsError({
+      message: `--value must be one of ${allowed.join(', ')}${options.cooccur ? ' with --cooccur' : ''}, not "${value}"`,
+      hint: options.cooccur ? 'jaccard and c are for --cooccur; the other values are for groups and documents' : 'jaccard and c need --cooccur',
+    });
+  }
+  const depth = options.depth === undefined ? null : wholeNumber(options.depth, '--depth');
+  if (depth === 0) throw new ObsError({ message: '--depth must be 1 or more', hint: '--depth 1 keeps top-level themes only' });
+
+  const run = await openRun(paths, options, io);
+  const { compiled, codebook, settings } = run;
+  const kept = compiled.themes.filter((t) => depth === null || t.depth <= depth).map((t) => t.index);
+  const byDocument = options.rows === 'document';
+  const figures = new FigureCounter(byDocument ? [] : settings.by, compiled.themes, byDocument ? (p) => [String(p.doc)] : undefined);
+  const cooccur = new CooccurrenceCounter(compiled.themes.length);
+  const documents: Array<{ file: string; meta: Meta; coded: boolean }> = [];
+  const documentCount = await run.each((passages, transcript) => {
+    let coded = false;
+    for (const { passage, coding } of passages) {
+      if (!coding) continue;
+      coded = true;
+      figures.add(passage, coding);
+      cooccur.add(coding);
+    }
+    documents.push({ file: transcript.file, meta: transcript.meta, coded });
+  });
+  if (!byDocument && !options.cooccur) warnMissing(run, figures, documentCount);
+
+  const summary = {
+    codebook: { name: codebook.name, version: codebook.version, sha256: codebook.source.sha256 },
+    corpus: { documents: documentCount, ...figures.totals(), skipped: run.skipped() },
+    by: options.cooccur ? [] : byDocument ? [] : settings.by,
+    themes: kept.map((t) => compiled.themes[t]!).map((t) => ({ id: t.id, label: t.label, depth: t.depth })),
+  };
+  const ids = summary.themes.map((t) => t.id);
+  let matrix: Matrix;
+  if (options.cooccur) {
+    matrix = {
+      ...summary,
+      kind: 'cooccur',
+      value: value as CooccurValue,
+      binary: options.binary ?? false,
+      depth,
+      labelColumns: ['theme'],
+      countColumns: [],
+      themeColumns: themeColumnNames(ids, ['theme']),
+      rows: cooccur.rows(compiled.themes, kept, value as CooccurValue, options.binary ?? false),
+    };
+  } else {
+    const cellSettings = { value: value as MatrixValue, binary: options.binary ?? false, themes: kept };
+    // Documents whose every passage a --where filter left out are not rows; documents with no respondent text are.
+    const shown = documents.map((d, doc) => ({ ...d, doc })).filter((d) => d.coded || settings.where.length === 0);
+    const metaFields = byDocument ? fieldsOf(shown.map((d) => d.meta)) : [];
+    const labelColumns = byDocument ? ['file', ...metaFields] : settings.by;
+    const { rows, total } = wideRows(figures.rows(), compiled.themes.length, cellSettings, (group) =>
+      group.length === 0 || group[0] === ALL ? [] : byDocument ? [group[0]!] : group,
+    );
+    let finalRows = rows;
+    if (byDocument) {
+      // Every document read is a row, in corpus order, with zeros where nothing was coded.
+      const counted = new Map(rows.map((r) => [Number(r.labels[0]), r]));
+      finalRows = shown.map((d) => {
+        const r = counted.get(d.doc) ?? { labels: [], counts: [1, 0, 0], cells: kept.map(() => ({ value: 0 })) };
+        return { ...r, labels: [d.file, ...metaFields.map((f) => d.meta[f] ?? '')] };
+      });
+    }
+    matrix = {
+      ...summary,
+      kind: byDocument ? 'documents' : 'groups',
+      value: value as MatrixValue,
+      binary: options.binary ?? false,
+      depth,
+      labelColumns,
+      countColumns: COUNT_COLUMNS,
+      themeColumns: themeColumnNames(ids, [...labelColumns, ...COUNT_COLUMNS]),
+      rows: finalRows,
+      total: { ...total, labels: labelColumns.map((_, i) => (byDocument && i > 0 ? '' : ALL)) },
+    };
+  }
+  await run.emit(renderMatrix(matrix, format, { colorLevel: options.out ? 0 : colorLevel }));
+  return 0;
+}
+
+/** Metadata fields in the order documents first name them. */
+function fieldsOf(metas: readonly Meta[]): string[] {
+  const seen = new Set<string>();
+  for (const meta of metas) for (const key of Object.keys(meta)) seen.add(key);
+  return [...seen];
+}
