@@ -58,9 +58,10 @@ function renderMd(m: Matrix): string {
   const out = [`**${escapeMd(title(m))}** · ${escapeMd(summaryLine(m))}`, ''];
   out.push(`| ${columns.map(escapeMd).join(' | ')} |`);
   out.push(`|${columns.map((_, i) => (numeric(i) ? ' ---: ' : ' --- ')).join('|')}|`);
-  const line = (cells: ReadonlyArray<string | number>) => out.push(`| ${cells.map((c) => (typeof c === 'number' ? String(c) : escapeMd(c))).join(' | ')} |`);
-  for (const r of m.rows) line(values(r));
-  if (m.total) line([...m.total.labels.map((l) => (l === ALL ? '**total**' : l)), ...m.total.counts, ...m.total.cells.map((c) => c.value)]);
+  const line = (r: MatrixRow, total: boolean) =>
+    out.push(`| ${[...r.labels.map((l) => (total && l === ALL ? '**total**' : escapeMd(l))), ...r.counts, ...r.cells.map((c) => c.value)].join(' | ')} |`);
+  for (const r of m.rows) line(r, false);
+  if (m.total) line(m.total, true);
   return `${out.join('\n')}\n`;
 }
 

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCodebookOrThrow } from '../../src/codebook/parse.js';
 import { compileCodebook } from '../../src/match/compile.js';
 import { codeText } from '../../src/match/engine.js';
+import { prng, type Rng } from '../helpers/random.js';
 
 // ---------------------------------------------------------------------------------------------
 // A codebook as the generator builds it (and as the oracle reads it; the engine reads the YAML).
@@ -291,30 +292,6 @@ function engine(compiled: Compiled, text: string): { words: number; themes: Orac
 // ---------------------------------------------------------------------------------------------
 // Seeded generation.
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)); // inclusive
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
-  const chance = (p: number) => next() < p;
-  const shuffle = <T>(xs: readonly T[]): T[] => {
-    const out = [...xs];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [out[i], out[j]] = [out[j]!, out[i]!];
-    }
-    return out;
-  };
-  return { next, int, pick, chance, shuffle };
-}
-type Rng = ReturnType<typeof prng>;
 
 // Words whose stems collide (connect*, organis*, fund*, group*, council*), an inner apostrophe,
 // hyphenated phrases, and plain words.
