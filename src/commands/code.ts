@@ -21,7 +21,7 @@ export function codeCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: numb
     .argument('<paths...>', 'transcript files or folders; - reads one transcript from standard input')
     .option('--passages', 'one JSON line per passage instead of the table (--format jsonl)')
     .addOption(new Option('--quotes <n>', 'quotes per theme (0 for none)').default('3'));
-  addSharedOptions(command);
+  addSharedOptions(command, REPORT_FORMATS);
   return command.action(async (paths: string[], options: CodeOptions) => done(await runCode(paths, options, io, colorLevel)));
 }
 

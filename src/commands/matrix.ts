@@ -37,7 +37,7 @@ export function matrixCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: nu
     .option('--value <value>', `cell value: ${MATRIX_VALUES.join('|')} (default passages); with --cooccur: ${COOCCUR_VALUES.join('|')}`)
     .option('--depth <n>', 'roll sub-themes up to this level (1: top-level themes only)')
     .option('--binary', '1 where the value is above 0, else 0');
-  addSharedOptions(command);
+  addSharedOptions(command, MATRIX_FORMATS);
   return command.action(async (paths: string[], options: MatrixOptions) => done(await runMatrix(paths, options, io, colorLevel)));
 }
 

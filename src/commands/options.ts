@@ -31,7 +31,8 @@ export interface CorpusSettings {
 
 const collect = (value: string, previous: string[]) => [...previous, ...splitList(value)];
 
-export function addSharedOptions(command: Command): Command {
+/** `formats`: this command's --format values, the default first. */
+export function addSharedOptions(command: Command, formats: readonly string[]): Command {
   return command
     .option('--codebook <file>', 'codebook YAML (default: ./codebook.yaml if present, else the built-in community-power codebook)')
     .option('--by <fields>', 'group by these metadata fields, comma-separated', 'area,year')
@@ -41,7 +42,7 @@ export function addSharedOptions(command: Command): Command {
     .option('--meta <file.csv>', 'metadata table with a `file` column (path relative to the corpus folder)')
     .option('--path-pattern <pattern>', 'metadata from paths, e.g. "{area}/{year}/*" or "{area}_{year}_*"')
     .option('--where <field=value>', 'only passages whose metadata match: area=Ramsey, area=Ramsey,Revoe, year=2019..2021 (repeatable)', (v: string, prev: string[]) => [...prev, v], [])
-    .option('--format <format>', 'output format')
+    .option('--format <format>', `output format: ${formats.join(', ')} (default ${formats[0]})`)
     .option('--out <file>', 'write output to this file (atomically) instead of standard output')
     .option('--jobs <n>', 'worker count; output is the same whatever it is')
     .option('--strict', 'treat invalid UTF-8 as an error instead of a warning')

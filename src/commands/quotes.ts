@@ -31,7 +31,7 @@ export function quotesCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: nu
     .option('--words <n>', 'words per extract (0: whole passages)', String(EXTRACT_WORDS))
     .option('--random <seed>', 'a reproducible random sample instead of the top-ranked quotes')
     .option('--uncoded', 'respondent passages that no theme caught, longest first: what to read to grow the codebook');
-  addSharedOptions(command);
+  addSharedOptions(command, QUOTE_FORMATS);
   return command.action(async (paths: string[], options: QuotesOptions) => done(await runQuotes(paths, options, io, colorLevel)));
 }
 
