@@ -22,12 +22,12 @@ function sections(set: QuoteSet): Array<{ heading: string; label: string; quotes
   return out;
 }
 
-/** Walks quotes, calling `onGroup` where the --by values change, so each group gets a heading once. */
-function eachWithGroups(quotes: readonly Quote[], by: readonly string[], onGroup: (label: string) => void, onQuote: (q: Quote) => void): void {
+/** Walks quotes, calling `onGroup` where the group changes, so each group gets a heading once. */
+function eachWithGroups(quotes: readonly Quote[], onGroup: (label: string) => void, onQuote: (q: Quote) => void): void {
   let previous = '';
   for (const q of quotes) {
     const key = JSON.stringify(q.group);
-    if (by.length > 0 && key !== previous) onGroup(q.group.join(' · '));
+    if (q.group.length > 0 && key !== previous) onGroup(q.group.join(' · '));
     previous = key;
     onQuote(q);
   }
@@ -62,7 +62,6 @@ export function renderQuotesTable(set: QuoteSet, options: QuoteTableOptions, tit
     out.push(c.bold(section.heading) + c.dim(` · ${section.label}`));
     eachWithGroups(
       section.quotes,
-      set.by,
       (label) => out.push(`  ${c.underline(label)}`),
       (q) => {
         q.before.forEach(context);
@@ -85,7 +84,6 @@ export function renderQuotesMd(set: QuoteSet, level = 2): string {
     out.push(`${h(level)} ${escapeMd(section.heading)}: ${escapeMd(section.label)}`, '');
     eachWithGroups(
       section.quotes,
-      set.by,
       (label) => out.push(`${h(level + 1)} ${escapeMd(label)}`, ''),
       (q) => {
         q.before.forEach(context);

@@ -76,6 +76,8 @@ describe('obs code', () => {
     expect(stdout).toMatch(/Ramsey\s+2019\s+money\s+1\s+1\s+3\s+33\.3%\s+2\s+111\.11/);
     expect(stdout).toContain('“We got a [grant], then [match funding].”');
     expect(stdout).toContain('— ramsey-2019.md:6, Ann, Ramsey, 2019');
+    // Quotes in obs code are per theme, not per group: no group headings, blank or not.
+    expect(stdout).toMatch(/^money · .*\n    “We got/m);
   });
 
   it('writes Markdown tables and quotes with matched terms in bold', async () => {
@@ -84,6 +86,7 @@ describe('obs code', () => {
     expect(stdout).toContain('| area | year | theme | documents | passages | passages_total | share | hits | per_1k_words |');
     expect(stdout).toContain('| Ramsey | 2019 | money | 1 | 1 | 3 | 33.3% | 2 | 111.11 |');
     expect(stdout).toContain('> We got a **grant**, then **match funding**.');
+    expect(stdout).toMatch(/^### money: .*\n\n> We got/m);
   });
 
   it('writes one JSON line per respondent passage with --passages', async () => {
