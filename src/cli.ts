@@ -1,6 +1,7 @@
 // The command registry: parses argv with commander and turns every outcome into an exit code.
 import { supportsColor } from 'chalk';
 import { Command, CommanderError } from 'commander';
+import { agreeCommand } from './commands/agree.js';
 import { codeCommand } from './commands/code.js';
 import { matrixCommand } from './commands/matrix.js';
 import { quotesCommand } from './commands/quotes.js';
@@ -34,6 +35,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   program.addCommand(codeCommand(io, colorLevel, done));
   program.addCommand(matrixCommand(io, colorLevel, done));
   program.addCommand(quotesCommand(io, colorLevel, done));
+  program.addCommand(agreeCommand(io, colorLevel, done));
   for (const command of program.commands) {
     command.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError(`(run obs ${command.name()} --help for usage)`);
   }

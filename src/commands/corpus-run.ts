@@ -24,8 +24,15 @@ export interface CorpusRun {
   emit(output: string): Promise<void>;
 }
 
-export async function openRun(paths: string[], options: SharedOptions, io: Io, ungrouped = false): Promise<CorpusRun> {
-  const settings = corpusSettings(options, ungrouped);
+export interface RunExtras {
+  /** The command can do without groups (`--by none`). */
+  ungrouped?: boolean;
+  /** Input files besides the codebook, --meta and the transcripts, which --out must never name. */
+  inputs?: string[];
+}
+
+export async function openRun(paths: string[], options: SharedOptions, io: Io, extras: RunExtras = {}): Promise<CorpusRun> {
+  const settings = corpusSettings(options, extras.ungrouped);
   const warn = (p: Problem) => {
     if (!options.quiet) io.stderr.write(`${formatWarning(p)}\n`);
   };
@@ -43,7 +50,7 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, u
   });
   // Before any coding, so a bad --out fails at once and can never name an input.
   if (options.out) {
-    const inputs = [codebookPath, ...(options.meta ? [options.meta] : []), ...corpus.files.map((f) => f.path).filter((p) => p !== '-')];
+    const inputs = [codebookPath, ...(options.meta ? [options.meta] : []), ...(extras.inputs ?? []), ...corpus.files.map((f) => f.path).filter((p) => p !== '-')];
     await checkOutputPath(options.out, inputs, io.cwd);
   }
   const include = settings.where.length > 0 ? (p: Parameters<typeof passes>[0]) => passes(p, settings.where) : undefined;

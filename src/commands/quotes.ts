@@ -45,7 +45,7 @@ export async function runQuotes(paths: string[], options: QuotesOptions, io: Io,
     throw new ObsError({ message: '--uncoded and --theme do not go together', hint: '--uncoded shows the passages no theme caught' });
   }
 
-  const run = await openRun(paths, options, io, true);
+  const run = await openRun(paths, options, io, { ungrouped: true });
   const { compiled, codebook, settings } = run;
   const themes = options.theme.length === 0 ? compiled.themes : options.theme.map((id) => findTheme(compiled.themes, id, options.codebook));
   const picker = new QuotePicker(compiled.themes, {

@@ -1,0 +1,80 @@
+// `obs agree`: how far obs's coding agrees with human coders', and how far they agree with each other.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { OBS, compare, placeGold, type CodedDocument } from '../agree/compare.js';
+import { parseGold } from '../agree/gold.js';
+import { EXIT_FINDINGS, ObsError } from '../errors.js';
+import type { Io } from '../io.js';
+import { AGREE_FORMATS, renderAgree } from '../render/agree.js';
+import { openRun } from './corpus-run.js';
+import { addSharedOptions, checkFormat, type SharedOptions } from './options.js';
+
+interface AgreeOptions extends SharedOptions {
+  gold: string;
+  failUnder?: string;
+}
+
+export function agreeCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: number) => void): Command {
+  const command = new Command('agree')
+    .description("agreement of obs's coding with human coding: per theme precision, recall, F1 and Cohen's kappa")
+    .argument('<paths...>', 'the transcripts the human coding refers to (files or folders)')
+    .requiredOption('--gold <file.csv>', 'human coding: one row per coded passage, columns file,line,theme and optionally coder')
+    .option('--fail-under <kappa>', "exit 1 when any theme's kappa over coded passages (obs vs a human) is below this");
+  addSharedOptions(command, AGREE_FORMATS);
+  return command.action(async (paths: string[], options: AgreeOptions) => done(await runAgree(paths, options, io, colorLevel)));
+}
+
+export async function runAgree(paths: string[], options: AgreeOptions, io: Io, colorLevel: 0 | 1 | 2 | 3): Promise<number> {
+  const format = checkFormat(options.format, AGREE_FORMATS, 'table');
+  let failUnder: number | undefined;
+  if (options.failUnder !== undefined) {
+    failUnder = Number(options.failUnder);
+    if (options.failUnder.trim() === '' || !Number.isFinite(failUnder) || failUnder < -1 || failUnder > 1) {
+      throw new ObsError({ message: `--fail-under must be a kappa between -1 and 1, not "${options.failUnder}"`, hint: 'e.g. --fail-under 0.6' });
+    }
+  }
+  const goldText = await fs.readFile(path.resolve(io.cwd, options.gold), 'utf8').catch((err: NodeJS.ErrnoException) => {
+    throw new ObsError({ file: options.gold, message: err.code === 'ENOENT' ? 'no such file' : `cannot read (${err.code})`, hint: 'give --gold the CSV of human coding' });
+  });
+  const gold = parseGold(goldText, options.gold);
+
+  const run = await openRun(paths, options, io, { inputs: [options.gold] });
+  const { compiled, codebook } = run;
+  const goldFiles = new Set(gold.map((g) => g.file));
+  const documents: CodedDocument[] = [];
+  await run.each((passages, transcript) => {
+    // Only the documents someone coded by hand are compared; keeping only those keeps memory small.
+    if (!goldFiles.has(transcript.file)) return;
+    documents.push({
+      file: transcript.file,
+      passages: passages.map(({ passage, coding }) => ({
+        line: passage.line,
+        respondent: coding !== undefined,
+        themes: new Set(coding ? [...coding.themes.keys()].map((t) => compiled.themes[t]!.id) : []),
+      })),
+    });
+  });
+
+  const known = new Set(compiled.themes.map((t) => t.id));
+  const goldThemes = new Set(gold.map((g) => g.theme));
+  const unknown = [...goldThemes].filter((t) => !known.has(t));
+  if (unknown.length > 0) {
+    run.warn({ file: options.gold, message: `themes not in the codebook are left out: ${unknown.join(', ')}`, hint: `the codebook's themes are: ${[...known].join(', ')}` });
+  }
+  const themes = compiled.themes.map((t) => t.id).filter((id) => goldThemes.has(id));
+  if (themes.length === 0) throw new ObsError({ file: options.gold, message: 'no theme of the human coding is in the codebook', hint: 'theme ids in the CSV must be the codebook ids' });
+  const placed = placeGold(documents, gold, options.gold, run.warn);
+  const comparisons = compare(documents, gold, themes, placed);
+  if (comparisons.every((c) => c.documents === 0)) throw new ObsError({ file: options.gold, message: 'none of the files it names is among the transcripts read', hint: 'give obs agree the folder the human coding refers to' });
+
+  await run.emit(renderAgree({ codebook: { name: codebook.name, version: codebook.version, sha256: codebook.source.sha256 }, gold: options.gold, themes, comparisons }, format, options.out ? 0 : colorLevel));
+
+  if (failUnder === undefined) return 0;
+  const below = comparisons
+    .filter((c) => c.a === OBS)
+    .flatMap((c) => c.themes.filter((t) => t.coded.kappa !== null && t.coded.kappa < failUnder!).map((t) => `${t.theme} ${t.coded.kappa!.toFixed(2)} (vs ${c.b})`));
+  if (below.length === 0) return 0;
+  io.stderr.write(`obs: kappa over coded passages below ${failUnder}: ${below.join(', ')}\n`);
+  return EXIT_FINDINGS;
+}
