@@ -35,7 +35,8 @@ export async function runCode(paths: string[], options: CodeOptions, io: Io, col
   const run = await openRun(paths, options, io);
   const { compiled, codebook, settings } = run;
   const figures = new FigureCounter(settings.by, compiled.themes);
-  const quotes = new QuotePicker(compiled.themes, { limit: quoteLimit, by: [], context: 0, words: EXTRACT_WORDS, themes: compiled.themes.map((t) => t.index), uncoded: false });
+  // CSV holds no quotes, so none are picked.
+  const quotes = new QuotePicker(compiled.themes, { limit: format === 'csv' ? 0 : quoteLimit, by: [], context: 0, words: EXTRACT_WORDS, themes: compiled.themes.map((t) => t.index), uncoded: false });
   const lines: string[] = [];
   const documents = await run.each((passages) => {
     for (const coded of passages) {

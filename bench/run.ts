@@ -1,0 +1,169 @@
+// npm run bench: obs against the scripts researchers write today, on the same generated corpus in
+// the same run: wall time, peak memory, the ratios, and a check that the counts agree.
+//
+//   npm run bench -- [--sizes 100,1000] [--words 5000] [--memory 10000] [--peers tidytext,nltk,rg]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { generateCorpus, writeRules } from './corpus.js';
+
+const ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+const CACHE = path.join(ROOT, 'bench', '.cache');
+
+interface Options {
+  sizes: number[];
+  words: number;
+  memory: number;
+  peers: string[];
+}
+
+function options(argv: string[]): Options {
+  const get = (name: string, fallback: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 && argv[i + 1] ? argv[i + 1]! : fallback;
+  };
+  const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+  return { sizes: list(get('sizes', '100,1000')).map(Number), words: Number(get('words', '5000')), memory: Number(get('memory', '10000')), peers: list(get('peers', 'tidytext,nltk,rg')) };
+}
+
+interface Timing {
+  seconds: number;
+  peakMb: number;
+}
+
+/** GNU time gives wall time and the peak resident memory of the whole process tree's largest process. */
+function timed(command: string, args: string[], runs: number): Timing {
+  const samples: Timing[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
+    const [seconds, kb] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+    samples.push({ seconds: seconds!, peakMb: kb! / 1024 });
+  }
+  samples.sort((a, b) => a.seconds - b.seconds);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+function has(command: string, args: string[]): boolean {
+  return spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+}
+
+/** Installs the peers from Debian's packages where they are missing, saying so; a peer that cannot be had is skipped. */
+function ensurePeers(peers: string[]): string[] {
+  const checks: Record<string, { ok: () => boolean; packages: string[] }> = {
+    time: { ok: () => existsSync('/usr/bin/time'), packages: ['time'] },
+    tidytext: { ok: () => has('Rscript', ['-e', 'suppressMessages({library(tidytext); library(SnowballC); library(dplyr)})']), packages: ['r-cran-tidytext', 'r-cran-snowballc', 'r-cran-dplyr'] },
+    nltk: { ok: () => has('/usr/bin/python3', ['-c', 'import nltk']), packages: ['python3-nltk'] },
+    rg: { ok: () => has('rg', ['--version']), packages: ['ripgrep'] },
+  };
+  const missing = ['time', ...peers].filter((p) => checks[p] && !checks[p].ok());
+  if (missing.length > 0) {
+    const packages = missing.flatMap((p) => checks[p]!.packages);
+    if (process.getuid?.() === 0) {
+      console.log(`installing from Debian's packages: ${packages.join(' ')}`);
+      spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+      spawnSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    } else {
+      console.log(`missing: ${packages.join(' ')}; install them with: sudo apt-get install ${packages.join(' ')}`);
+    }
+  }
+  if (!checks.time!.ok()) throw new Error('GNU time (/usr/bin/time) is needed to measure peak memory: apt-get install time');
+  return peers.filter((p) => {
+    if (checks[p]?.ok()) return true;
+    console.log(`skipping ${p}: not installed and could not be installed`);
+    return false;
+  });
+}
+
+function corpus(files: number, words: number): { dir: string; mb: number; words: number } {
+  const dir = path.join(CACHE, `corpus-${files}x${words}`);
+  const stamp = path.join(dir, '.done');
+  if (!existsSync(stamp)) {
+    rmSync(dir, { recursive: true, force: true });
+    process.stdout.write(`generating ${files} transcripts of ${words} words ... `);
+    const made = generateCorpus(path.join(dir, 'corpus'), files, words);
+    writeFileSync(stamp, JSON.stringify({ bytes: made.bytes, words: made.words }));
+    console.log('done');
+  }
+  const info = JSON.parse(readFileSync(stamp, 'utf8')) as { bytes: number; words: number };
+  return { dir: path.join(dir, 'corpus'), mb: info.bytes / 1e6, words: info.words };
+}
+
+type Counts = Map<string, { passages: number; hits: number; total: number }>;
+
+function readCounts(file: string, themes: Set<string>): Counts {
+  const rows = parse(readFileSync(file), { columns: true }) as Array<Record<string, string>>;
+  const out: Counts = new Map();
+  for (const r of rows) {
+    if (!themes.has(r.theme!) || r.area === '(all)' || Number(r.passages) === 0) continue;
+    out.set(`${r.area}|${r.year}|${r.theme}`, { passages: Number(r.passages), hits: Number(r.hits), total: Number(r.passages_total) });
+  }
+  return out;
+}
+
+function compareCounts(obs: Counts, peer: Counts): string {
+  const keys = new Set([...obs.keys(), ...peer.keys()]);
+  const diffs = [...keys].filter((k) => JSON.stringify(obs.get(k)) !== JSON.stringify(peer.get(k)));
+  if (diffs.length === 0) return `same (${keys.size} group x theme counts)`;
+  return `DIFFER in ${diffs.length} of ${keys.size}, e.g. ${diffs[0]}: obs ${JSON.stringify(obs.get(diffs[0]!))} vs ${JSON.stringify(peer.get(diffs[0]!))}`;
+}
+
+function main(): void {
+  const opts = options(process.argv.slice(2));
+  const peers = ensurePeers(opts.peers);
+  mkdirSync(CACHE, { recursive: true });
+  const rules = writeRules(CACHE);
+  const themes = new Set((parse(readFileSync(rules.rules), { columns: true }) as Array<Record<string, string>>).map((r) => r.theme!));
+  const obsBin = path.join(ROOT, 'bin', 'obs.js');
+  const out = (name: string) => path.join(CACHE, `${name}.csv`);
+  console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}`);
+  let failed = false;
+  const rows: string[][] = [];
+  const obsPeak = new Map<number, number>();
+  const sizes = [...new Set([...opts.sizes, ...(opts.memory > 0 ? [opts.memory] : [])])].sort((a, b) => a - b);
+  for (const size of sizes) {
+    const c = corpus(size, opts.words);
+    const label = `${size} x ${opts.words} (${c.mb.toFixed(0)} MB)`;
+    const obs = timed('node', [obsBin, 'code', c.dir, '--codebook', rules.codebook, '--format', 'csv', '--out', out('obs')], 3);
+    obsPeak.set(size, obs.peakMb);
+    const obsCounts = readCounts(out('obs'), themes);
+    rows.push([label, 'obs code --format csv', obs.seconds.toFixed(2), obs.peakMb.toFixed(0), '1.0', 'reference']);
+    const peerSizes = opts.sizes.includes(size);
+    for (const peer of peerSizes ? peers : peers.filter((p) => p === 'rg')) {
+      let t: Timing;
+      let check = '';
+      if (peer === 'tidytext') {
+        t = timed('Rscript', [path.join(ROOT, 'bench/peers/tidytext.R'), c.dir, rules.rules, out('tidytext')], 1);
+        check = compareCounts(obsCounts, readCounts(out('tidytext'), themes));
+      } else if (peer === 'nltk') {
+        t = timed('/usr/bin/python3', [path.join(ROOT, 'bench/peers/nltk_porter.py'), c.dir, rules.rules, out('nltk')], 1);
+        check = compareCounts(obsCounts, readCounts(out('nltk'), themes));
+      } else {
+        t = timed('sh', ['-c', `rg -c -i -w -f '${rules.patterns}' '${c.dir}' > /dev/null`], 3);
+        check = 'scans only (no stems, no passages)';
+      }
+      if (check.startsWith('DIFFER')) failed = true;
+      const name = { tidytext: 'R tidytext + SnowballC', nltk: 'Python NLTK Porter', rg: 'rg -c -i -w -f' }[peer] ?? peer;
+      rows.push([label, name, t.seconds.toFixed(2), t.peakMb.toFixed(0), `${(t.seconds / obs.seconds).toFixed(1)}`, check]);
+    }
+  }
+  const header = ['corpus', 'tool', 'wall s', 'peak MB', 'time / obs time', 'counts vs obs'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((x, i) => (i >= 2 && i <= 4 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join('  ').trimEnd();
+  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const r of rows) console.log(line(r));
+  if (opts.memory > 0 && obsPeak.has(1000) && obsPeak.has(opts.memory) && opts.memory !== 1000) {
+    const ratio = obsPeak.get(opts.memory)! / obsPeak.get(1000)!;
+    console.log(`\nobs peak memory, ${opts.memory} vs 1000 transcripts: ${ratio.toFixed(2)}x (target: within 1.5x)`);
+    if (ratio > 1.5) failed = true;
+  }
+  if (failed) {
+    console.log('\nFAILED: see above');
+    process.exitCode = 1;
+  }
+}
+
+main();
