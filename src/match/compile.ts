@@ -3,6 +3,7 @@ import { flattenThemes, type Codebook, type Term, type Theme } from '../codebook
 import { normalize } from './normalize.js';
 import { stem } from './stem.js';
 import { tokenize } from './tokenize.js';
+import { WordTable, type WordInfo } from './words.js';
 
 /** How one word of a keyword is compared with a token. */
 export type WordTest =
@@ -59,6 +60,21 @@ export interface CompiledCodebook {
   byStem: Map<string, IndexedPattern[]>;
   byExact: Map<string, IndexedPattern[]>;
   byPrefix: IndexedPattern[];
+  /** Per distinct word: its stem and the patterns that can start at it, worked out once. */
+  words: WordTable;
+}
+
+const NO_PATTERNS: readonly IndexedPattern[] = [];
+
+/** A word's stem and the patterns that may start at it. */
+function describeWord(c: CompiledCodebook, word: string): WordInfo {
+  const stemmed = stem(word);
+  const byStem = c.byStem.get(stemmed);
+  const byExact = c.byExact.get(word);
+  let starts: IndexedPattern[] | undefined;
+  if (byStem || byExact) starts = [...(byStem ?? []), ...(byExact ?? [])];
+  for (const p of c.byPrefix) if (word.startsWith(p.pattern[0]!.value)) (starts ??= []).push(p);
+  return { text: word, stem: stemmed, starts: starts ?? NO_PATTERNS };
 }
 
 export function compileCodebook(codebook: Codebook): CompiledCodebook {
@@ -98,6 +114,7 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
     byStem: new Map(),
     byExact: new Map(),
     byPrefix: [],
+    words: new WordTable((word) => describeWord(compiled, word)),
   };
   compiled.ignore.forEach((pattern, rule) => addPattern(compiled, { kind: 'ignore', rule }, pattern));
   for (const t of themes) {

@@ -1,8 +1,36 @@
 // The engine: one passage's text -> the themes it is coded with, their hits and where they are.
 import type { CompiledCodebook, Pattern, RuleRef } from './compile.js';
 import { normalize, originalOffset } from './normalize.js';
-import { stem } from './stem.js';
-import { tokenize, type Token } from './tokenize.js';
+import { scanAscii, scanUnicode } from './tokenize.js';
+import type { WordInfo } from './words.js';
+
+/** A passage's words, each looked up once in the codebook's word table. */
+interface PassageWords {
+  count: number;
+  infos: WordInfo[];
+  /** Offsets in the text the words were read from; `offset` maps one back to the passage's own text. */
+  starts: ArrayLike<number>;
+  ends: ArrayLike<number>;
+  blocks: ArrayLike<number>;
+  offset: (at: number) => number;
+}
+
+const same = (at: number) => at;
+
+/** ASCII text is read in place, upper case as lower; anything else is normalized first. */
+function wordsOf(compiled: CompiledCodebook, text: string): PassageWords {
+  const ascii = scanAscii(text);
+  if (ascii) {
+    const n = ascii.count;
+    const infos: WordInfo[] = new Array(n);
+    for (let i = 0; i < n; i++) infos[i] = compiled.words.lookup(text, ascii.starts[i]!, ascii.keyEnds[i]!, ascii.hashes[i]!, true);
+    // The scanner's arrays are scratch space for the next scan; codeText is done with them before then.
+    return { count: n, infos, starts: ascii.starts, ends: ascii.ends, blocks: ascii.blocks, offset: same };
+  }
+  const normalized = normalize(text);
+  const t = scanUnicode(normalized.text);
+  return { count: t.count, infos: t.texts.map((w) => compiled.words.get(w)), starts: t.starts, ends: t.ends, blocks: t.blocks, offset: (at) => originalOffset(normalized, at) };
+}
 
 /** A hit: a span of tokens, the rule that made it, and where it stands in the passage's own text. */
 export interface Hit {
@@ -36,37 +64,47 @@ interface Candidate {
 }
 
 export function codeText(compiled: CompiledCodebook, text: string): PassageCoding {
-  const normalized = normalize(text);
-  const tokens = tokenize(normalized.text);
-  const n = tokens.length;
   const themes = new Map<number, ThemeCoding>();
+  const tokens = wordsOf(compiled, text);
+  const n = tokens.count;
   if (n === 0) return { words: 0, themes };
-  const stems = tokens.map((t) => stem(t.text));
+  const infos = tokens.infos;
+  let any = false;
+  for (let i = 0; i < n && !any; i++) if (infos[i]!.starts.length > 0) any = true;
+  // Most passages of a long corpus hold no rule's first word at all: nothing more to do.
+  if (!any) return { words: n, themes };
 
-  const ignored = new Uint8Array(n);
-  const excludeSpans: Array<Array<[number, number]>> = compiled.themes.map(() => []);
-  const own: Candidate[][] = compiled.themes.map(() => []);
+  let ignored: Uint8Array | undefined;
+  const excludeSpans = new Map<number, Array<[number, number]>>();
+  const own = new Map<number, Candidate[]>();
   const nearSpans = new Map<string, Array<[number, number]>>();
+  const addOwn = (theme: number, c: Candidate) => {
+    const list = own.get(theme);
+    if (list) list.push(c);
+    else own.set(theme, [c]);
+  };
 
   for (let i = 0; i < n; i++) {
-    const starting = candidatesAt(compiled, tokens[i]!.text, stems[i]!);
-    for (const { ref, pattern } of starting) {
-      const last = matchAt(pattern, tokens, stems, i);
-      if (last < 0) continue;
-      onMatch(ref, i, last);
+    for (const { ref, pattern } of infos[i]!.starts) {
+      const last = matchAt(pattern, tokens, i);
+      if (last >= 0) onMatch(ref, i, last);
     }
   }
 
   function onMatch(ref: RuleRef, first: number, last: number): void {
     switch (ref.kind) {
       case 'ignore':
+        ignored ??= new Uint8Array(n);
         for (let k = first; k <= last; k++) ignored[k] = 1;
         break;
-      case 'exclude':
-        excludeSpans[ref.theme]!.push([first, last]);
+      case 'exclude': {
+        const list = excludeSpans.get(ref.theme);
+        if (list) list.push([first, last]);
+        else excludeSpans.set(ref.theme, [[first, last]]);
         break;
+      }
       case 'keyword':
-        own[ref.theme]!.push({ first, last, term: compiled.themes[ref.theme]!.keywords[ref.rule]!.term, order: ref.theme * 1e6 + ref.rule });
+        addOwn(ref.theme, { first, last, term: compiled.themes[ref.theme]!.keywords[ref.rule]!.term, order: ref.theme * 1e6 + ref.rule });
         break;
       case 'near': {
         const key = `${ref.theme}/${ref.rule}/${ref.term}`;
@@ -77,60 +115,65 @@ export function codeText(compiled: CompiledCodebook, text: string): PassageCodin
     }
   }
 
-  for (const theme of compiled.themes) {
-    theme.near.forEach((rule, r) => {
-      const occurrences = rule.terms.map((_, k) => nearSpans.get(`${theme.index}/${r}/${k}`) ?? []);
-      // A window never spans a blank line (a paragraph, or a turn within a document passage).
-      const blocks = new Set(occurrences.flat().map(([first]) => tokens[first]!.block));
-      for (const block of blocks) {
-        const inBlock = occurrences.map((list) => list.filter(([first]) => tokens[first]!.block === block));
-        for (const [first, last] of nearWindows(inBlock, rule.within)) {
-          own[theme.index]!.push({ first, last, term: rule.term, order: theme.index * 1e6 + theme.keywords.length + r });
+  if (nearSpans.size > 0) {
+    for (const theme of compiled.themes) {
+      theme.near.forEach((rule, r) => {
+        const occurrences = rule.terms.map((_, k) => nearSpans.get(`${theme.index}/${r}/${k}`) ?? []);
+        if (occurrences.some((o) => o.length === 0)) return;
+        // A window never spans a blank line (a paragraph, or a turn within a document passage).
+        const blocks = new Set(occurrences.flat().map(([first]) => tokens.blocks[first]!));
+        for (const block of blocks) {
+          const inBlock = occurrences.map((list) => list.filter(([first]) => tokens.blocks[first]! === block));
+          for (const [first, last] of nearWindows(inBlock, rule.within)) {
+            addOwn(theme.index, { first, last, term: rule.term, order: theme.index * 1e6 + theme.keywords.length + r });
+          }
         }
-      }
-    });
+      });
+    }
   }
+  if (own.size === 0) return { words: n, themes };
 
   // A theme's exclusions are its own and its ancestors', so walk up the tree for each theme.
-  const allowed = compiled.themes.map((theme) => {
+  const allowedOf = (t: number): Candidate[] => {
+    const list = own.get(t);
+    if (!list) return [];
+    if (!ignored && excludeSpans.size === 0) return list;
     const spans: Array<[number, number]> = [];
-    for (let t = theme.index; t >= 0; t = compiled.themes[t]!.parent) spans.push(...excludeSpans[t]!);
-    return own[theme.index]!.filter((c) => !overlapsIgnored(c, ignored) && !spans.some(([a, b]) => c.first <= b && a <= c.last));
-  });
+    for (let a = t; a >= 0; a = compiled.themes[a]!.parent) spans.push(...(excludeSpans.get(a) ?? []));
+    return list.filter((c) => !(ignored && overlapsIgnored(c, ignored)) && !spans.some(([a, b]) => c.first <= b && a <= c.last));
+  };
 
   // Children come after their parent in codebook order, so walking backwards settles them first.
-  const pools: Candidate[][] = compiled.themes.map(() => []);
+  const pools: Array<Candidate[] | undefined> = new Array(compiled.themes.length);
   const coded = new Uint8Array(compiled.themes.length);
   for (let t = compiled.themes.length - 1; t >= 0; t--) {
     const theme = compiled.themes[t]!;
-    const pool = [...allowed[t]!];
-    for (const c of theme.children) pool.push(...pools[c]!);
+    let pool = allowedOf(t);
+    for (const c of theme.children) {
+      const child = pools[c];
+      if (child && child.length > 0) pool = pool.length === 0 ? child : [...pool, ...child];
+    }
     pools[t] = pool;
+    if (pool.length === 0) continue;
     const hits = selectLongestFirst(pool, n);
     const childCoded = theme.children.some((c) => coded[c] === 1);
     if (hits.length >= theme.minHits || childCoded) {
       coded[t] = 1;
-      themes.set(t, toCoding(hits, tokens, normalized));
+      themes.set(t, toCoding(hits, tokens));
     }
   }
   return { words: n, themes };
 }
 
-function candidatesAt(c: CompiledCodebook, text: string, stemmed: string) {
-  const out = [...(c.byStem.get(stemmed) ?? []), ...(c.byExact.get(text) ?? [])];
-  for (const p of c.byPrefix) if (text.startsWith((p.pattern[0]!).value)) out.push(p);
-  return out;
-}
-
 /** Index of the last token of the pattern when it matches from token `i`, else -1. */
-function matchAt(pattern: Pattern, tokens: readonly Token[], stems: readonly string[], i: number): number {
-  if (i + pattern.length > tokens.length) return -1;
-  const block = tokens[i]!.block;
+function matchAt(pattern: Pattern, tokens: PassageWords, i: number): number {
+  if (i + pattern.length > tokens.count) return -1;
+  const block = tokens.blocks[i]!;
   for (let k = 0; k < pattern.length; k++) {
     const test = pattern[k]!;
-    if (tokens[i + k]!.block !== block) return -1;
-    const token = tokens[i + k]!.text;
-    const ok = test.kind === 'stem' ? stems[i + k] === test.value : test.kind === 'exact' ? token === test.value : token.startsWith(test.value);
+    if (tokens.blocks[i + k]! !== block) return -1;
+    const word = tokens.infos[i + k]!;
+    const ok = test.kind === 'stem' ? word.stem === test.value : test.kind === 'exact' ? word.text === test.value : word.text.startsWith(test.value);
     if (!ok) return -1;
   }
   return i + pattern.length - 1;
@@ -172,6 +215,7 @@ function overlapsIgnored(c: Candidate, ignored: Uint8Array): boolean {
 
 /** Longest first, then leftmost, then codebook order; a chosen span blocks every span it overlaps. */
 function selectLongestFirst(pool: readonly Candidate[], n: number): Candidate[] {
+  if (pool.length === 1) return [pool[0]!];
   const sorted = [...pool].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first || a.order - b.order);
   const taken = new Uint8Array(n);
   const chosen: Candidate[] = [];
@@ -185,13 +229,13 @@ function selectLongestFirst(pool: readonly Candidate[], n: number): Candidate[] 
   return chosen.sort((a, b) => a.first - b.first);
 }
 
-function toCoding(chosen: readonly Candidate[], tokens: readonly Token[], normalized: ReturnType<typeof normalize>): ThemeCoding {
+function toCoding(chosen: readonly Candidate[], tokens: PassageWords): ThemeCoding {
   const hits: Hit[] = chosen.map((c) => ({
     term: c.term,
     first: c.first,
     last: c.last,
-    start: originalOffset(normalized, tokens[c.first]!.start),
-    end: originalOffset(normalized, tokens[c.last]!.end),
+    start: tokens.offset(tokens.starts[c.first]!),
+    end: tokens.offset(tokens.ends[c.last]!),
   }));
   return { hits, terms: [...new Set(hits.map((h) => h.term))] };
 }

@@ -1,4 +1,5 @@
 // NFKC, lower case, curly quotes folded to straight ones, with a map back to the original offsets.
+import { isAscii } from './tokenize.js';
 
 export interface NormalizedText {
   text: string;
@@ -39,9 +40,4 @@ export function originalOffset(n: NormalizedText, offset: number): number {
 
 function fold(s: string): string {
   return s.replace(FOLD_CHARS, (c) => FOLDS[c] ?? c);
-}
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
 }

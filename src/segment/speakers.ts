@@ -39,11 +39,21 @@ export function parseLabel(line: string): LabelledLine | undefined {
 
 export function normaliseSpeaker(name: string): string {
   // `Interviewer1` and `Interviewer 1` are one person in real files; short ids like `P2` stay as written.
-  return name.trim().replace(/\s+/g, ' ').replace(/(\p{L}{3,})(\d+)(?=\s|$)/gu, '$1 $2');
+  const folded = name.trim().replace(/\s+/g, ' ');
+  return /\d/.test(folded) ? folded.replace(/(\p{L}{3,})(\d+)(?=\s|$)/gu, '$1 $2') : folded;
 }
 
+// A transcript names a handful of speakers on thousands of lines: each label is worked out once.
+const keys = new Map<string, string>();
+
 export function speakerKey(speaker: string): string {
-  return normaliseSpeaker(speaker).toLowerCase();
+  let key = keys.get(speaker);
+  if (key === undefined) {
+    key = normaliseSpeaker(speaker).toLowerCase();
+    if (keys.size > 10_000) keys.clear();
+    keys.set(speaker, key);
+  }
+  return key;
 }
 
 /** Interviewer labels, optionally numbered or lettered: `Interviewer`, `Interviewer 2`, `Q`, `Moderator B`. */
