@@ -39,7 +39,7 @@ export async function runAgree(paths: string[], options: AgreeOptions, io: Io, c
   });
   const gold = parseGold(goldText, options.gold);
 
-  const run = await openRun(paths, options, io, { inputs: [options.gold] });
+  const run = await openRun(paths, options, io, { inputs: [options.gold], needText: false });
   const { compiled, codebook } = run;
   const goldFiles = new Set(gold.map((g) => g.file));
   const documents: CodedDocument[] = [];

@@ -32,7 +32,7 @@ export async function runCode(paths: string[], options: CodeOptions, io: Io, col
   }
   const quoteLimit = wholeNumber(options.quotes, '--quotes');
 
-  const run = await openRun(paths, options, io);
+  const run = await openRun(paths, options, io, { needText: options.passages || format !== 'csv' });
   const { compiled, codebook, settings } = run;
   const figures = new FigureCounter(settings.by, compiled.themes);
   // CSV holds no quotes, so none are picked.

@@ -7,7 +7,7 @@ import type { Transcript } from '../corpus/types.js';
 import { ObsError, formatWarning, type Problem } from '../errors.js';
 import { checkOutputPath, writeFileAtomic, type Io } from '../io.js';
 import { compileCodebook, type CompiledCodebook } from '../match/compile.js';
-import { codeTranscript, type CodedPassage } from '../pipeline.js';
+import { codeTranscript, lostLabelProblem, type CodedPassage } from '../pipeline.js';
 import { passes } from '../aggregate/where.js';
 import { corpusSettings, type CorpusSettings, type SharedOptions } from './options.js';
 
@@ -17,18 +17,28 @@ export interface CorpusRun {
   compiled: CompiledCodebook;
   warn(problem: Problem): void;
   /** Codes every transcript in corpus order and hands over its passages; returns the number of documents read. */
-  each(visit: (passages: CodedPassage[], transcript: Transcript, doc: number) => void): Promise<number>;
+  each(visit: (passages: CodedPassage[], transcript: TranscriptInfo, doc: number) => void): Promise<number>;
   /** Files left out: formats obs does not read, and unreadable files. */
   skipped(): number;
   /** Writes to --out atomically, or to standard output. */
   emit(output: string): Promise<void>;
 }
 
+/** What a command learns of a transcript besides its passages. */
+export type TranscriptInfo = Pick<Transcript, 'file' | 'format' | 'meta'>;
+
+/** Below this many files, starting worker threads costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 32;
+/** Files per worker, at the least, for a worker to be worth starting. */
+const FILES_PER_WORKER = 16;
+
 export interface RunExtras {
   /** The command can do without groups (`--by none`). */
   ungrouped?: boolean;
   /** Input files besides the codebook, --meta and the transcripts, which --out must never name. */
   inputs?: string[];
+  /** False where the command never shows passage text (matrices, agreement), so workers need not send it back. */
+  needText?: boolean;
 }
 
 export async function openRun(paths: string[], options: SharedOptions, io: Io, extras: RunExtras = {}): Promise<CorpusRun> {
@@ -64,19 +74,29 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
     async each(visit) {
       let documents = 0;
       let kept = 0;
-      for await (const transcript of corpus.transcripts()) {
+      const take = (passages: CodedPassage[], transcript: TranscriptInfo) => {
         const doc = documents++;
-        const onLostLabel = (line: number, speaker: string) =>
-          warn({
-            file: transcript.file,
-            line,
-            message: `\`${speaker}:\` starts only this line, so it is read as part of the interviewer's turn and not coded`,
-            hint: `if ${speaker} is a speaker, add --speakers "${speaker}"`,
-          });
-        const passages = codeTranscript(transcript, doc, compiled, { ...settings, onLostLabel, ...(include ? { include } : {}) });
+        for (const p of passages) p.passage.doc = doc;
         if (passages.every((p) => p.passage.interviewer)) warn({ file: transcript.file, message: 'has no respondent text to code' });
         if (passages.some((p) => p.coding)) kept++;
         visit(passages, transcript, doc);
+      };
+      const workers = Math.min(settings.jobs, Math.floor(corpus.jobs.length / FILES_PER_WORKER));
+      if (workers > 1 && corpus.jobs.length >= MIN_FILES_FOR_WORKERS && !corpus.files.some((f) => f.path === '-')) {
+        const { codeInWorkers } = await import('../work/pool.js');
+        const setup = { codebookPath, codebookShown: options.codebook ?? codebookPath, unit: settings.unit, speakers: settings.speakers, excludeSpeakers: settings.excludeSpeakers, where: settings.where, strict: options.strict, keepText: extras.needText ?? true };
+        for await (const result of codeInWorkers(corpus.jobs, setup, workers)) {
+          if (result.crash) throw new Error(result.crash);
+          if (result.fatal) throw new ObsError(result.fatal);
+          result.warnings.forEach(warn);
+          if (!result.transcript) corpus.skip();
+          else take(result.passages!, result.transcript);
+        }
+      } else {
+        for await (const transcript of corpus.transcripts()) {
+          const onLostLabel = (line: number, speaker: string) => warn(lostLabelProblem(transcript.file, line, speaker));
+          take(codeTranscript(transcript, documents, compiled, { ...settings, onLostLabel, ...(include ? { include } : {}) }), transcript);
+        }
       }
       if (documents === 0) throw new ObsError({ message: 'no transcript could be read', hint: 'see the warnings above' });
       if (include && kept === 0) {

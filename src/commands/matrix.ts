@@ -57,7 +57,7 @@ export async function runMatrix(paths: string[], options: MatrixOptions, io: Io,
   const depth = options.depth === undefined ? null : wholeNumber(options.depth, '--depth');
   if (depth === 0) throw new ObsError({ message: '--depth must be 1 or more', hint: '--depth 1 keeps top-level themes only' });
 
-  const run = await openRun(paths, options, io);
+  const run = await openRun(paths, options, io, { needText: false });
   const { compiled, codebook, settings } = run;
   const kept = compiled.themes.filter((t) => depth === null || t.depth <= depth).map((t) => t.index);
   const byDocument = options.rows === 'document';

@@ -1,4 +1,5 @@
 // The options every corpus command shares, declared once and checked once.
+import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import { parseWhere, type Where } from '../aggregate/where.js';
 import { ObsError } from '../errors.js';
@@ -44,7 +45,7 @@ export function addSharedOptions(command: Command, formats: readonly string[]): 
     .option('--where <field=value>', 'only passages whose metadata match: area=Ramsey, area=Ramsey,Revoe, year=2019..2021 (repeatable)', (v: string, prev: string[]) => [...prev, v], [])
     .option('--format <format>', `output format: ${formats.join(', ')} (default ${formats[0]})`)
     .option('--out <file>', 'write output to this file (atomically) instead of standard output')
-    .option('--jobs <n>', 'worker count; output is the same whatever it is')
+    .option('--jobs <n>', 'worker threads (default: the number of cores); output is the same whatever it is')
     .option('--strict', 'treat invalid UTF-8 as an error instead of a warning')
     .option('--quiet', 'no warnings on standard error');
 }
@@ -56,7 +57,7 @@ export function corpusSettings(options: SharedOptions, ungrouped = false): Corpu
   else if (by.length === 0) {
     throw new ObsError({ message: '--by needs at least one field', hint: `e.g. --by area,year or --by area${ungrouped ? ', or --by none for no groups' : ''}` });
   }
-  let jobs = 1;
+  let jobs = availableParallelism();
   if (options.jobs !== undefined) {
     jobs = Number(options.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw new ObsError({ message: `--jobs must be a whole number of 1 or more, not "${options.jobs}"` });

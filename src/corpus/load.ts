@@ -5,7 +5,7 @@ import { ObsError, type Problem } from '../errors.js';
 import { discover, type SourceFile } from './discover.js';
 import { compilePathPattern, mergeMeta, parseMetaTable, type MetaTable } from './metadata.js';
 import { readTranscript } from './read.js';
-import type { Transcript } from './types.js';
+import type { Meta, Transcript } from './types.js';
 
 const READ_AHEAD = 8;
 
@@ -19,8 +19,42 @@ export interface CorpusOptions {
   warn: (p: Problem) => void;
 }
 
+/** One file to read, with the metadata that comes from outside it (the --meta row, the path pattern). */
+export interface FileJob {
+  source: SourceFile;
+  row?: Meta;
+  fromPath?: Meta;
+}
+
+export type FileOutcome = { transcript: Transcript; warnings: Problem[] } | { transcript?: undefined; warnings: Problem[] };
+
+/**
+ * Bytes (or the reason they could not be read) -> the transcript, or why it is skipped. A file that
+ * cannot be read as a transcript is skipped, so one stray file does not stop a corpus; with
+ * `strict` it throws instead.
+ */
+export function openFile(job: FileJob, read: { bytes: Uint8Array } | { error: string }, strict: boolean | undefined): FileOutcome {
+  const { source } = job;
+  if ('error' in read) return { warnings: [{ file: source.file, message: `cannot read (${read.error}); skipped` }] };
+  let parsed: ReturnType<typeof readTranscript>;
+  try {
+    parsed = readTranscript(read.bytes, source.file, { strict });
+  } catch (err) {
+    if (!(err instanceof ObsError) || strict) throw err;
+    return { warnings: err.problems.map((p) => ({ ...p, message: `${p.message}; skipped` })) };
+  }
+  const { transcript, warnings } = parsed;
+  if (!transcript) return { warnings };
+  transcript.meta = mergeMeta(transcript.meta, job.row, job.fromPath);
+  return { transcript, warnings };
+}
+
 export interface Corpus {
   files: SourceFile[];
+  /** The files with their outside metadata, for readers elsewhere (worker threads). */
+  jobs: FileJob[];
+  /** Counts a file that a reader elsewhere had to skip. */
+  skip(): void;
   /** Files left out: formats obs does not read (by extension), and unreadable or binary files. */
   skipped: number;
   transcripts(): AsyncGenerator<Transcript>;
@@ -46,10 +80,23 @@ export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
   const fromPath = options.pathPattern ? compilePathPattern(options.pathPattern) : undefined;
   if (table) warnUnmatchedMeta(table, found.files, options);
 
+  const jobs: FileJob[] = found.files.map((source) => {
+    const job: FileJob = { source };
+    const row = table?.get(source.file);
+    if (row) job.row = row;
+    const meta = fromPath?.(source.file);
+    if (meta) job.fromPath = meta;
+    return job;
+  });
+
   return {
     files: found.files,
+    jobs,
     get skipped() {
       return skipped;
+    },
+    skip: () => {
+      skipped++;
     },
     async *transcripts() {
       // Reading a few files ahead keeps the disk busy while the current one is coded; order is kept.
@@ -59,33 +106,15 @@ export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
           (err: NodeJS.ErrnoException) => ({ error: err.code ?? String(err) }),
         );
       const ahead: Array<ReturnType<typeof read>> = [];
-      for (let i = 0; i < found.files.length; i++) {
-        while (ahead.length < READ_AHEAD && i + ahead.length < found.files.length) ahead.push(read(found.files[i + ahead.length]!));
-        const source = found.files[i]!;
-        const result = await ahead.shift()!;
-        if ('error' in result) {
-          options.warn({ file: source.file, message: `cannot read (${result.error}); skipped` });
+      for (let i = 0; i < jobs.length; i++) {
+        while (ahead.length < READ_AHEAD && i + ahead.length < jobs.length) ahead.push(read(jobs[i + ahead.length]!.source));
+        const outcome = openFile(jobs[i]!, await ahead.shift()!, options.strict);
+        outcome.warnings.forEach(options.warn);
+        if (!outcome.transcript) {
           skipped++;
           continue;
         }
-        let parsed: ReturnType<typeof readTranscript>;
-        try {
-          parsed = readTranscript(result.bytes, source.file, { strict: options.strict });
-        } catch (err) {
-          // A file that cannot be read as a transcript is skipped, so one stray file does not stop a corpus.
-          if (!(err instanceof ObsError) || options.strict) throw err;
-          err.problems.forEach((p) => options.warn({ ...p, message: `${p.message}; skipped` }));
-          skipped++;
-          continue;
-        }
-        const { transcript, warnings } = parsed;
-        warnings.forEach(options.warn);
-        if (!transcript) {
-          skipped++;
-          continue;
-        }
-        transcript.meta = mergeMeta(transcript.meta, table?.get(source.file), fromPath?.(source.file));
-        yield transcript;
+        yield outcome.transcript;
       }
     },
   };
