@@ -1,13 +1,19 @@
 // The command registry: parses argv with commander and turns every outcome into an exit code.
 import { supportsColor } from 'chalk';
 import { Command, CommanderError } from 'commander';
-import { agreeCommand } from './commands/agree.js';
-import { codeCommand } from './commands/code.js';
-import { matrixCommand } from './commands/matrix.js';
-import { quotesCommand } from './commands/quotes.js';
 import { EXIT_USAGE, ObsError, formatProblem } from './errors.js';
 import type { Io } from './io.js';
 import { version } from './version.js';
+
+type CommandFactory = (io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: number) => void) => Command;
+
+// Each command's module is loaded only when it runs (or for --help): `obs lint` need not load the coding engine.
+const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
+  code: async () => (await import('./commands/code.js')).codeCommand,
+  matrix: async () => (await import('./commands/matrix.js')).matrixCommand,
+  quotes: async () => (await import('./commands/quotes.js')).quotesCommand,
+  agree: async () => (await import('./commands/agree.js')).agreeCommand,
+};
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
@@ -32,10 +38,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(`obs: ${s.replace(/^error: /, '')}`),
     });
-  program.addCommand(codeCommand(io, colorLevel, done));
-  program.addCommand(matrixCommand(io, colorLevel, done));
-  program.addCommand(quotesCommand(io, colorLevel, done));
-  program.addCommand(agreeCommand(io, colorLevel, done));
+  const first = args.find((a) => !a.startsWith('-'));
+  const names = first !== undefined && first in COMMANDS ? [first] : Object.keys(COMMANDS);
+  for (const name of names) program.addCommand((await COMMANDS[name]!())(io, colorLevel, done));
   for (const command of program.commands) {
     command.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError(`(run obs ${command.name()} --help for usage)`);
   }
