@@ -51,15 +51,64 @@ export async function checkOutputPath(out: string, inputs: readonly string[], cw
   }
 }
 
-/** Writes to a temporary file beside the target, then renames it, so readers never see half a file. */
-export async function writeFileAtomic(out: string, content: string, cwd: string): Promise<void> {
-  const target = path.resolve(cwd, out);
+/** Output written piece by piece: to standard output, or to a temporary file renamed into place at the end. */
+export interface OutputSink {
+  write(chunk: string): Promise<void>;
+  /** Finishes the output: the renamed file appears only now. */
+  close(): Promise<void>;
+  /** Gives up: the temporary file goes, and any earlier file of that name stays as it was. */
+  abort(): Promise<void>;
+}
+
+export async function openOutput(out: string | undefined, io: Io): Promise<OutputSink> {
+  if (!out) {
+    return {
+      write: async (chunk) => {
+        io.stdout.write(chunk);
+      },
+      close: async () => {},
+      abort: async () => {},
+    };
+  }
+  const target = path.resolve(io.cwd, out);
   const tmp = path.join(path.dirname(target), `.obs-tmp-${process.pid}-${Date.now().toString(36)}-${path.basename(target)}`);
-  try {
-    await fs.writeFile(tmp, content, 'utf8');
-    await fs.rename(tmp, target);
-  } catch (err) {
+  const fail = async (err: unknown): Promise<never> => {
     await fs.rm(tmp, { force: true });
     throw new ObsError({ file: out, message: `cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, hint: 'check the folder exists and is writable' });
+  };
+  const handle = await fs.open(tmp, 'w').catch(fail);
+  let open = true;
+  const finish = async () => {
+    if (!open) return;
+    open = false;
+    await handle.close();
+  };
+  return {
+    write: async (chunk) => {
+      await handle.write(chunk, null, 'utf8').catch(async (err) => {
+        await finish();
+        return fail(err);
+      });
+    },
+    close: async () => {
+      await finish();
+      await fs.rename(tmp, target).catch(fail);
+    },
+    abort: async () => {
+      await finish().catch(() => {});
+      await fs.rm(tmp, { force: true });
+    },
+  };
+}
+
+/** Writes to a temporary file beside the target, then renames it, so readers never see half a file. */
+export async function writeFileAtomic(out: string, content: string, io: Io): Promise<void> {
+  const sink = await openOutput(out, io);
+  try {
+    await sink.write(content);
+  } catch (err) {
+    await sink.abort();
+    throw err;
   }
+  await sink.close();
 }

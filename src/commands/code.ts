@@ -35,33 +35,43 @@ export async function runCode(paths: string[], options: CodeOptions, io: Io, col
   const run = await openRun(paths, options, io, { needText: options.passages || format !== 'csv' });
   const { compiled, codebook, settings } = run;
   const figures = new FigureCounter(settings.by, compiled.themes);
-  // CSV holds no quotes, so none are picked.
-  const quotes = new QuotePicker(compiled.themes, { limit: format === 'csv' ? 0 : quoteLimit, by: [], context: 0, words: EXTRACT_WORDS, themes: compiled.themes.map((t) => t.index), uncoded: false });
-  const lines: string[] = [];
-  const documents = await run.each((passages) => {
-    for (const coded of passages) {
-      if (!coded.coding) continue;
-      figures.add(coded.passage, coded.coding);
-      if (options.passages) lines.push(passageLine(coded, compiled.themes));
-    }
-    quotes.addDocument(passages);
-  });
-  // Passages are not grouped, so a missing group field only matters to the table.
-  if (!options.passages) warnMissing(run, figures, documents);
-
-  let output: string;
-  if (format === 'jsonl') output = lines.join('');
-  else {
-    const report: CodeReport = {
-      codebook: { name: codebook.name, version: codebook.version, sha256: codebook.source.sha256 },
-      corpus: { documents, ...figures.totals(), skipped: run.skipped() },
-      by: settings.by,
-      themes: compiled.themes.map((t) => ({ id: t.id, label: t.label, depth: t.depth })),
-      rows: figures.rows(),
-      quotes: quotes.quotes(),
-    };
-    output = renderReport(report, format, { colorLevel: options.out ? 0 : colorLevel });
+  // CSV and passage lines hold no quotes, so none are picked.
+  const quotes = new QuotePicker(compiled.themes, { limit: format === 'csv' || format === 'jsonl' ? 0 : quoteLimit, by: [], context: 0, words: EXTRACT_WORDS, themes: compiled.themes.map((t) => t.index), uncoded: false });
+  // One line per passage goes out as it is made, so the corpus is never held in memory.
+  const sink = options.passages ? await run.stream() : undefined;
+  let pending = '';
+  let documents: number;
+  try {
+    documents = await run.each(async (passages) => {
+      for (const coded of passages) {
+        if (!coded.coding) continue;
+        if (sink) pending += passageLine(coded, compiled.themes);
+        else figures.add(coded.passage, coded.coding);
+      }
+      quotes.addDocument(passages);
+      if (sink && pending.length > 1 << 20) {
+        await sink.write(pending);
+        pending = '';
+      }
+    });
+  } catch (err) {
+    await sink?.abort();
+    throw err;
   }
-  await run.emit(output);
+  if (sink) {
+    await sink.write(pending);
+    await sink.close();
+    return 0;
+  }
+  warnMissing(run, figures, documents);
+  const report: CodeReport = {
+    codebook: { name: codebook.name, version: codebook.version, sha256: codebook.source.sha256 },
+    corpus: { documents, ...figures.totals(), skipped: run.skipped() },
+    by: settings.by,
+    themes: compiled.themes.map((t) => ({ id: t.id, label: t.label, depth: t.depth })),
+    rows: figures.rows(),
+    quotes: quotes.quotes(),
+  };
+  await run.emit(renderReport(report, format as Exclude<typeof format, 'jsonl'>, { colorLevel: options.out ? 0 : colorLevel }));
   return 0;
 }

@@ -5,7 +5,7 @@ import type { Codebook } from '../codebook/types.js';
 import { openCorpus } from '../corpus/load.js';
 import type { Transcript } from '../corpus/types.js';
 import { ObsError, formatWarning, type Problem } from '../errors.js';
-import { checkOutputPath, writeFileAtomic, type Io } from '../io.js';
+import { checkOutputPath, openOutput, writeFileAtomic, type Io, type OutputSink } from '../io.js';
 import { compileCodebook, type CompiledCodebook } from '../match/compile.js';
 import { codeTranscript, lostLabelProblem, type CodedPassage } from '../pipeline.js';
 import { passes } from '../aggregate/where.js';
@@ -17,11 +17,13 @@ export interface CorpusRun {
   compiled: CompiledCodebook;
   warn(problem: Problem): void;
   /** Codes every transcript in corpus order and hands over its passages; returns the number of documents read. */
-  each(visit: (passages: CodedPassage[], transcript: TranscriptInfo, doc: number) => void): Promise<number>;
+  each(visit: (passages: CodedPassage[], transcript: TranscriptInfo, doc: number) => void | Promise<void>): Promise<number>;
   /** Files left out: formats obs does not read, and unreadable files. */
   skipped(): number;
   /** Writes to --out atomically, or to standard output. */
   emit(output: string): Promise<void>;
+  /** The same, piece by piece, for output too long to hold (one line per passage). */
+  stream(): Promise<OutputSink>;
 }
 
 /** What a command learns of a transcript besides its passages. */
@@ -74,28 +76,29 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
     async each(visit) {
       let documents = 0;
       let kept = 0;
-      const take = (passages: CodedPassage[], transcript: TranscriptInfo) => {
+      const take = async (passages: CodedPassage[], transcript: TranscriptInfo) => {
         const doc = documents++;
         for (const p of passages) p.passage.doc = doc;
         if (passages.every((p) => p.passage.interviewer)) warn({ file: transcript.file, message: 'has no respondent text to code' });
         if (passages.some((p) => p.coding)) kept++;
-        visit(passages, transcript, doc);
+        await visit(passages, transcript, doc);
       };
       const workers = Math.min(settings.jobs, Math.floor(corpus.jobs.length / FILES_PER_WORKER));
       if (workers > 1 && corpus.jobs.length >= MIN_FILES_FOR_WORKERS && !corpus.files.some((f) => f.path === '-')) {
         const { codeInWorkers } = await import('../work/pool.js');
+        const { unpack } = await import('../work/codec.js');
         const setup = { codebookPath, codebookShown: options.codebook ?? codebookPath, unit: settings.unit, speakers: settings.speakers, excludeSpeakers: settings.excludeSpeakers, where: settings.where, strict: options.strict, keepText: extras.needText ?? true };
         for await (const result of codeInWorkers(corpus.jobs, setup, workers)) {
           if (result.crash) throw new Error(result.crash);
           if (result.fatal) throw new ObsError(result.fatal);
           result.warnings.forEach(warn);
           if (!result.transcript) corpus.skip();
-          else take(result.passages!, result.transcript);
+          else await take(unpack(result.passages!, documents), result.transcript);
         }
       } else {
         for await (const transcript of corpus.transcripts()) {
           const onLostLabel = (line: number, speaker: string) => warn(lostLabelProblem(transcript.file, line, speaker));
-          take(codeTranscript(transcript, documents, compiled, { ...settings, onLostLabel, ...(include ? { include } : {}) }), transcript);
+          await take(codeTranscript(transcript, documents, compiled, { ...settings, onLostLabel, ...(include ? { include } : {}) }), transcript);
         }
       }
       if (documents === 0) throw new ObsError({ message: 'no transcript could be read', hint: 'see the warnings above' });
@@ -104,8 +107,9 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
       }
       return documents;
     },
+    stream: () => openOutput(options.out, io),
     async emit(output) {
-      if (options.out) await writeFileAtomic(options.out, output, io.cwd);
+      if (options.out) await writeFileAtomic(options.out, output, io);
       else io.stdout.write(output);
     },
   };

@@ -3,8 +3,8 @@ import type { Where } from '../aggregate/where.js';
 import type { FileJob } from '../corpus/load.js';
 import type { Format, Meta } from '../corpus/types.js';
 import type { Problem } from '../errors.js';
-import type { CodedPassage } from '../pipeline.js';
 import type { Unit } from '../segment/types.js';
+import type { PackedPassages } from './codec.js';
 
 export interface WorkerSetup {
   codebookPath: string;
@@ -28,7 +28,7 @@ export interface FileResult {
   index: number;
   warnings: Problem[];
   transcript?: { file: string; format: Format; meta: Meta };
-  passages?: CodedPassage[];
+  passages?: PackedPassages;
   /** A problem that stops the run (--strict), to be raised when this file's turn comes. */
   fatal?: Problem[];
   /** An unexpected failure, with its stack. */

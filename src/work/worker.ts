@@ -7,6 +7,7 @@ import { openFile } from '../corpus/load.js';
 import { ObsError, type Problem } from '../errors.js';
 import { compileCodebook } from '../match/compile.js';
 import { codeTranscript, lostLabelProblem } from '../pipeline.js';
+import { pack } from './codec.js';
 import type { FileRequest, FileResult, WorkerSetup } from './protocol.js';
 
 const setup = workerData as WorkerSetup;
@@ -31,8 +32,8 @@ function codeFile({ index, job }: FileRequest): FileResult {
     onLostLabel: (line, speaker) => lost.push(lostLabelProblem(transcript.file, line, speaker)),
     ...(include ? { include } : {}),
   });
-  if (!setup.keepText) for (const p of passages) p.passage.text = '';
-  return { index, warnings: [...outcome.warnings, ...lost], transcript: { file: transcript.file, format: transcript.format, meta: transcript.meta }, passages };
+  const packed = pack(passages, transcript.file, setup.keepText);
+  return { index, warnings: [...outcome.warnings, ...lost], transcript: { file: transcript.file, format: transcript.format, meta: transcript.meta }, passages: packed };
 }
 
 parentPort!.on('message', (request: FileRequest) => {

@@ -136,6 +136,22 @@ describe('obs code', () => {
     expect(ok.stdout).toBe('');
     expect(readFileSync(path.join(dir, 'figures.csv'), 'utf8')).toMatch(/^area,year,theme/);
     expect(readdirSync(dir).filter((f) => f.startsWith('.obs-tmp'))).toEqual([]);
+
+    // Passage lines are written as they are made; the file still appears only when complete.
+    const lines = await runObs(['code', 'corpus', '--passages', '--out', 'passages.jsonl'], { cwd: dir });
+    expect(lines.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'passages.jsonl'), 'utf8')).toBe((await runObs(['code', 'corpus', '--passages'], { cwd: dir })).stdout);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.obs-tmp'))).toEqual([]);
+  });
+
+  it('leaves an earlier --out file as it was when a run fails part way', async () => {
+    const dir = smallCorpus();
+    writeFileSync(path.join(dir, 'corpus', 'zz-bad.txt'), Buffer.from([0x41, 0x6e, 0x6e, 0x3a, 0x20, 0xff, 0x0a]));
+    writeFileSync(path.join(dir, 'passages.jsonl'), 'earlier\n');
+    const r = await runObs(['code', 'corpus', '--passages', '--strict', '--out', 'passages.jsonl'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(readFileSync(path.join(dir, 'passages.jsonl'), 'utf8')).toBe('earlier\n');
+    expect(readdirSync(dir).filter((f) => f.startsWith('.obs-tmp'))).toEqual([]);
   });
 
   it('refuses to write over an input file or into a missing folder, touching nothing', async () => {
