@@ -130,7 +130,7 @@ function main(): void {
     const obs = timed('node', [obsBin, 'code', c.dir, '--codebook', rules.codebook, '--format', 'csv', '--out', out('obs')], 3);
     obsPeak.set(size, obs.peakMb);
     const obsCounts = readCounts(out('obs'), themes);
-    rows.push([label, 'obs code --format csv', obs.seconds.toFixed(2), obs.peakMb.toFixed(0), '1.0', 'reference']);
+    rows.push([label, 'obs code --format csv', obs.seconds.toFixed(2), obs.peakMb.toFixed(0), '', 'reference']);
     const peerSizes = opts.sizes.includes(size);
     for (const peer of peerSizes ? peers : peers.filter((p) => p === 'rg')) {
       let t: Timing;
@@ -147,10 +147,11 @@ function main(): void {
       }
       if (check.startsWith('DIFFER')) failed = true;
       const name = { tidytext: 'R tidytext + SnowballC', nltk: 'Python NLTK Porter', rg: 'rg -c -i -w -f' }[peer] ?? peer;
-      rows.push([label, name, t.seconds.toFixed(2), t.peakMb.toFixed(0), `${(t.seconds / obs.seconds).toFixed(1)}`, check]);
+      const ratio = t.seconds >= obs.seconds ? `obs ${(t.seconds / obs.seconds).toFixed(1)}x faster` : `obs ${(obs.seconds / t.seconds).toFixed(1)}x slower`;
+      rows.push([label, name, t.seconds.toFixed(2), t.peakMb.toFixed(0), ratio, check]);
     }
   }
-  const header = ['corpus', 'tool', 'wall s', 'peak MB', 'time / obs time', 'counts vs obs'];
+  const header = ['corpus', 'tool', 'wall s', 'peak MB', 'obs vs this tool', 'counts vs obs'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((x, i) => (i >= 2 && i <= 4 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join('  ').trimEnd();
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);

@@ -1,5 +1,6 @@
 // What every corpus command does around its own counting: read the codebook and corpus, code each
 // transcript, warn as it goes, and write the output to stdout or --out.
+import { statSync } from 'node:fs';
 import { loadCodebook, resolveCodebookPath } from '../codebook/load.js';
 import type { Codebook } from '../codebook/types.js';
 import { openCorpus } from '../corpus/load.js';
@@ -29,10 +30,11 @@ export interface CorpusRun {
 /** What a command learns of a transcript besides its passages. */
 export type TranscriptInfo = Pick<Transcript, 'file' | 'format' | 'meta'>;
 
-/** Below this many files, starting worker threads costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 32;
-/** Files per worker, at the least, for a worker to be worth starting. */
-const FILES_PER_WORKER = 16;
+/**
+ * Text per worker, at the least, for a worker to be worth starting: each costs a few hundred
+ * milliseconds to start and warm up, about what it takes to code 4 MB. OBS_WORKER_BYTES changes it.
+ */
+const BYTES_PER_WORKER = 4_000_000;
 
 export interface RunExtras {
   /** The command can do without groups (`--by none`). */
@@ -83,8 +85,8 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
         if (passages.some((p) => p.coding)) kept++;
         await visit(passages, transcript, doc);
       };
-      const workers = Math.min(settings.jobs, Math.floor(corpus.jobs.length / FILES_PER_WORKER));
-      if (workers > 1 && corpus.jobs.length >= MIN_FILES_FOR_WORKERS && !corpus.files.some((f) => f.path === '-')) {
+      const workers = settings.jobs > 1 && !corpus.files.some((f) => f.path === '-') ? Math.min(settings.jobs, Math.floor(corpusBytes(corpus.files) / bytesPerWorker(io))) : 0;
+      if (workers > 1) {
         const { codeInWorkers } = await import('../work/pool.js');
         const { unpack } = await import('../work/codec.js');
         const setup = { codebookPath, codebookShown: options.codebook ?? codebookPath, unit: settings.unit, speakers: settings.speakers, excludeSpeakers: settings.excludeSpeakers, where: settings.where, strict: options.strict, keepText: extras.needText ?? true };
@@ -113,6 +115,24 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
       else io.stdout.write(output);
     },
   };
+}
+
+function bytesPerWorker(io: Io): number {
+  const given = Number(io.env.OBS_WORKER_BYTES);
+  return io.env.OBS_WORKER_BYTES !== undefined && Number.isFinite(given) && given > 0 ? given : BYTES_PER_WORKER;
+}
+
+/** The corpus's size on disk; a file that cannot be stat'ed counts nothing and is reported when read. */
+function corpusBytes(files: ReadonlyArray<{ path: string }>): number {
+  let total = 0;
+  for (const f of files) {
+    try {
+      total += statSync(f.path).size;
+    } catch {
+      // reported by the reader
+    }
+  }
+  return total;
 }
 
 /** Says once per --by field how many documents lack it, since they are grouped as (unknown). */

@@ -11,14 +11,14 @@ export interface RunResult {
   stderr: string;
 }
 
-export async function runObs(args: string[], options: { cwd?: string; stdin?: string | Buffer } = {}): Promise<RunResult> {
+export async function runObs(args: string[], options: { cwd?: string; stdin?: string | Buffer; env?: Record<string, string> } = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     cwd: options.cwd ?? process.cwd(),
-    env: {},
+    env: options.env ?? {},
     readStdin: async () => (typeof options.stdin === 'string' ? Buffer.from(options.stdin) : (options.stdin ?? Buffer.alloc(0))),
   });
   return { code, stdout, stderr };

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { generatedCorpus } from '../helpers/generate.js';
 import { runObs, tempCorpus } from '../helpers/run.js';
 
-// Enough files for obs to start workers (it codes small corpora on one thread), and some that warn.
+// obs codes a corpus under 4 MB per worker on one thread; OBS_WORKER_BYTES makes it start workers for this one.
+const WORKERS = { OBS_WORKER_BYTES: '1000' };
+// Files that warn, among ordinary ones.
 const files: Record<string, string | Buffer> = generatedCorpus(7, 120);
 files['zz/bad.txt'] = Buffer.from([0x00, 0x01, 0x02, 0x03]);
 files['zz/lost.txt'] = 'Interviewer: Hello?\nNote: a line that looks labelled.\n\nAnn: Yes, a grant.\n\nAnn: And money.\n';
@@ -25,7 +27,7 @@ const RUNS: string[][] = [
 describe('--jobs', () => {
   it.each(RUNS.map((r) => [r]))('obs %j: one thread and several give the same bytes and warnings', async ([command, ...args]) => {
     const one = await runObs([command!, corpus, ...args, '--jobs', '1']);
-    const many = await runObs([command!, corpus, ...args, '--jobs', '4']);
+    const many = await runObs([command!, corpus, ...args, '--jobs', '4'], { env: WORKERS });
     expect(one.code).toBe(0);
     expect(one.stdout.length).toBeGreaterThan(100);
     expect(many.stdout).toBe(one.stdout);
@@ -40,7 +42,7 @@ describe('--jobs', () => {
     const out = path.join(tempCorpus({}), 'out.csv');
     writeFileSync(out, 'old');
     const one = await runObs(['code', dir, '--strict', '--jobs', '1', '--format', 'csv', '--out', out]);
-    const many = await runObs(['code', dir, '--strict', '--jobs', '3', '--format', 'csv', '--out', out]);
+    const many = await runObs(['code', dir, '--strict', '--jobs', '3', '--format', 'csv', '--out', out], { env: WORKERS });
     expect(one.code).toBe(2);
     expect(many.code).toBe(2);
     expect(many.stderr).toBe(one.stderr);
