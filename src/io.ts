@@ -1,5 +1,5 @@
 // The outside world as the commands see it, so tests can run a command without a process.
-import { promises as fs } from 'node:fs';
+import { promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ObsError } from './errors.js';
 
@@ -9,6 +9,24 @@ export interface Io {
   cwd: string;
   readStdin(): Promise<Buffer>;
   env: Record<string, string | undefined>;
+}
+
+/** Temporary output files being written, so an interrupted run can remove them on its way out. */
+const unfinished = new Set<string>();
+
+/**
+ * Ctrl-C (SIGINT) or SIGTERM: remove any half-written output, leaving the earlier file of that name (or
+ * none), and exit 130 or 143 as shells expect. Only for a real process: tests run commands in-process.
+ */
+export function exitCleanlyOnSignals(): void {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      const removed = unfinished.size > 0;
+      for (const tmp of unfinished) rmSync(tmp, { force: true });
+      process.stderr.write(`\nobs: interrupted${removed ? '; the unfinished --out file was removed' : ''}\n`);
+      process.exit(code);
+    });
+  }
 }
 
 export function processIo(): Io {
@@ -76,7 +94,11 @@ export async function openOutput(out: string | undefined, io: Io): Promise<Outpu
     await fs.rm(tmp, { force: true });
     throw new ObsError({ file: out, message: `cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, hint: 'check the folder exists and is writable' });
   };
-  const handle = await fs.open(tmp, 'w').catch(fail);
+  unfinished.add(tmp);
+  const handle = await fs.open(tmp, 'w').catch((err) => {
+    unfinished.delete(tmp);
+    return fail(err);
+  });
   let open = true;
   const finish = async () => {
     if (!open) return;
@@ -93,10 +115,12 @@ export async function openOutput(out: string | undefined, io: Io): Promise<Outpu
     close: async () => {
       await finish();
       await fs.rename(tmp, target).catch(fail);
+      unfinished.delete(tmp);
     },
     abort: async () => {
       await finish().catch(() => {});
       await fs.rm(tmp, { force: true });
+      unfinished.delete(tmp);
     },
   };
 }

@@ -1,7 +1,7 @@
 // Entry point: `obs --version` answers before anything else loads, so it starts as fast as node.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { processIo, type Io } from './io.js';
+import { exitCleanlyOnSignals, processIo, type Io } from './io.js';
 import { version } from './version.js';
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
@@ -15,5 +15,6 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 
 // Run directly (tsx src/main.ts ...) during development; bin/obs.js imports main() from dist/.
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  exitCleanlyOnSignals();
   process.exitCode = await main(process.argv.slice(2));
 }
