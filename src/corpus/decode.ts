@@ -18,6 +18,9 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: foldLineEndings(new TextDecoder('utf-16be').decode(bytes.subarray(2))), encoding: 'utf-16be', binary: false };
   }
+  // UTF-16 without a byte order mark, as some Windows tools write: every other byte of English text is 0.
+  const guessed = guessUtf16(bytes);
+  if (guessed) return { text: foldLineEndings(new TextDecoder(guessed).decode(bytes)), encoding: guessed, binary: false };
   const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   const binary = looksBinary(body);
   const text = new TextDecoder('utf-8').decode(body);
@@ -25,6 +28,24 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   const offset = firstInvalidOffset(body, text);
   if (offset !== undefined) decoded.invalidByteOffset = offset + (body === bytes ? 0 : 3);
   return decoded;
+}
+
+/**
+ * UTF-16 text of Latin script has a NUL in one byte of most pairs and never in the other, where an
+ * image or archive has NULs scattered over both: that pattern, and only that, is taken for UTF-16.
+ */
+function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const pairs = Math.floor(Math.min(bytes.length, 8192) / 2);
+  if (pairs < 2) return undefined;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) zeroEven++;
+    if (bytes[2 * i + 1] === 0) zeroOdd++;
+  }
+  if (zeroOdd >= pairs * 0.4 && zeroEven === 0) return 'utf-16le';
+  if (zeroEven >= pairs * 0.4 && zeroOdd === 0) return 'utf-16be';
+  return undefined;
 }
 
 /** NUL bytes never occur in UTF-8 text, but always in images, archives and Office files. */

@@ -35,6 +35,13 @@ export interface AsciiTokens {
 
 let scratch: AsciiTokens = makeScratch(4096);
 
+/** Doubles the scratch arrays, keeping what they hold: a 50 MB line needs room only for its words. */
+function grow(t: AsciiTokens, count: number): AsciiTokens {
+  const bigger = makeScratch(t.starts.length * 2);
+  for (const key of ['starts', 'ends', 'keyEnds', 'hashes', 'blocks'] as const) bigger[key].set(t[key].subarray(0, count));
+  return bigger;
+}
+
 function makeScratch(size: number): AsciiTokens {
   return { count: 0, starts: new Int32Array(size), ends: new Int32Array(size), keyEnds: new Int32Array(size), hashes: new Int32Array(size), blocks: new Int32Array(size) };
 }
@@ -65,9 +72,7 @@ export function scanTokens(text: string): Tokens {
  */
 export function scanAscii(text: string): AsciiTokens | undefined {
   const n = text.length;
-  // A word takes at least one character and one after it, so half the length (rounded up) bounds the count.
-  if (scratch.starts.length < (n >> 1) + 1) scratch = makeScratch(Math.max((n >> 1) + 1, scratch.starts.length * 2));
-  const t = scratch;
+  let t = scratch;
   let count = 0;
   let block = 0;
   // Within a gap between words: whether a line break has been seen with only white space after it.
@@ -107,6 +112,7 @@ export function scanAscii(text: string): AsciiTokens | undefined {
     }
     // A trailing 's is dropped: the council's grant is the council's.
     const possessive = apostrophe === i - 2 && i - start > 2 && (text.charCodeAt(i - 1) | 32) === 115;
+    if (count === t.starts.length) t = scratch = grow(t, count);
     t.starts[count] = start;
     t.ends[count] = i;
     t.keyEnds[count] = possessive ? i - 2 : i;
