@@ -3,9 +3,14 @@ import type { YAMLError } from 'yaml';
 import type { Problem } from './errors.js';
 
 /** `firstLine` is the file line of the YAML's first line (front matter starts below its `---`). */
-export function yamlProblem(error: YAMLError, file: string, firstLine = 1, hint?: string): Problem {
+export function yamlProblem(error: YAMLError, file: string, firstLine = 1, hint?: string, source?: string): Problem {
   const pos = error.linePos?.[0];
-  const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+  let message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+  // Which key: the line and column point at it, and a person fixing the file looks for its name.
+  if (error.code === 'DUPLICATE_KEY' && pos && source) {
+    const key = /^\s*"?([^":]+)"?\s*:/.exec(source.split('\n')[pos.line - 1]?.slice(pos.col - 1) ?? '')?.[1]?.trim();
+    if (key) message = `\`${key}\` appears twice in one mapping`;
+  }
   const problem: Problem = { file, message };
   if (pos) {
     problem.line = pos.line + firstLine - 1;

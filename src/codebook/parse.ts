@@ -31,7 +31,7 @@ export function parseCodebook(text: string, file: string): ParseResult {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const ctx: Ctx = { file, doc, lines, problems: [], nodes: 0, ids: new Map() };
   for (const error of doc.errors) {
-    const problem = yamlProblem(error, file);
+    const problem = yamlProblem(error, file, 1, undefined, text);
     ctx.problems.push({ ...problem, message: `YAML: ${problem.message}` });
   }
   if (ctx.problems.length > 0) return { problems: ctx.problems };

@@ -20,7 +20,11 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   }
   // UTF-16 without a byte order mark, as some Windows tools write: every other byte of English text is 0.
   const guessed = guessUtf16(bytes);
-  if (guessed) return { text: foldLineEndings(new TextDecoder(guessed).decode(bytes)), encoding: guessed, binary: false };
+  if (guessed) {
+    const text = new TextDecoder(guessed).decode(bytes);
+    // Control characters other than tab and line breaks, or undecodable pairs, mean it was binary after all.
+    if (!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/.test(text)) return { text: foldLineEndings(text), encoding: guessed, binary: false };
+  }
   const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   const binary = looksBinary(body);
   const text = new TextDecoder('utf-8').decode(body);

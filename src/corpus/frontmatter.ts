@@ -29,7 +29,7 @@ export function readFrontMatter(lines: readonly string[], file: string): FrontMa
   if (doc.errors.length > 0) {
     throw new ObsError(
       doc.errors.map((error) => {
-        const problem = yamlProblem(error, file, 2, 'write the front matter as `key: value` lines, e.g. `area: Ramsey`');
+        const problem = yamlProblem(error, file, 2, 'write the front matter as `key: value` lines, e.g. `area: Ramsey`', source);
         return { ...problem, message: `front matter is not valid YAML: ${problem.message}` };
       }),
     );

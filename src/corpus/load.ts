@@ -46,6 +46,11 @@ export function openFile(job: FileJob, read: { bytes: Uint8Array } | { error: st
   const { transcript, warnings } = parsed;
   if (!transcript) return { warnings };
   transcript.meta = mergeMeta(transcript.meta, job.row, job.fromPath);
+  const year = transcript.meta.year;
+  // A year that is not a number still groups, but sorts as text and drops out of year ranges.
+  if (year !== undefined && !/^\d{4}$/.test(year)) {
+    warnings.push({ file: source.file, message: `year \`${year}\` is not a four-digit year; it is grouped as written and left out of --where year ranges`, hint: 'write the year as digits, e.g. year: 2020' });
+  }
   return { transcript, warnings };
 }
 

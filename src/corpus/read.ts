@@ -41,7 +41,7 @@ export function readTranscript(bytes: Uint8Array, file: string, options: ReadOpt
       transcript = readSubtitles(decoded.text, file, format, warn);
       break;
     case 'csv':
-      transcript = readCsvTranscript(decoded.text, file);
+      transcript = readCsvTranscript(decoded.text, file, warn);
       break;
     default:
       transcript = readText(decoded.text, file, format);

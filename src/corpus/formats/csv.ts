@@ -7,7 +7,7 @@ import type { Cue, Meta, Transcript } from '../types.js';
 const SPEAKER_COLUMNS = ['speaker', 'speaker_name', 'name'];
 const START_COLUMNS = ['start', 'time', 'timestamp', 'start_time'];
 
-export function readCsvTranscript(text: string, file: string): Transcript {
+export function readCsvTranscript(text: string, file: string, warn: (line: number, message: string) => void = () => {}): Transcript {
   const rows = readCsvRows(text, file);
   const header = (rows[0]?.record ?? []).map((h) => h.trim().toLowerCase());
   const textCol = header.indexOf('text');
@@ -27,6 +27,13 @@ export function readCsvTranscript(text: string, file: string): Transcript {
 
   const cues: Cue[] = [];
   const shared = new Map<string, string | null>();
+  const ragged = rows.slice(1).filter((r) => r.record.length !== header.length);
+  if (ragged.length > 0) {
+    warn(
+      ragged[0]!.line,
+      `${ragged.length} row${ragged.length === 1 ? ' has' : 's have'} a different number of fields from the header's ${header.length} (first: this line); extra fields are ignored, missing ones read as empty`,
+    );
+  }
   for (const { record, line } of rows.slice(1)) {
     const cueText = (record[textCol] ?? '').trim();
     const meta: Meta = {};

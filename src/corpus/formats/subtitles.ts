@@ -2,6 +2,7 @@
 import type { Cue, Format, Meta, Transcript } from '../types.js';
 
 const TIMING = /^\s*((?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\s*-->/;
+const END_TIME = /-->\s*(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?(?:\s|$)/;
 const VOICE = /<v(?:\.[^\s>]*)?\s+([^>]*)>/i;
 
 export type Warn = (line: number, message: string) => void;
@@ -40,6 +41,8 @@ function readCue(block: string[], firstLine: number, format: 'vtt' | 'srt', warn
   const timing = timingIndex >= 0 ? TIMING.exec(block[timingIndex] ?? '') : null;
   if (timingIndex >= 0 && !timing) {
     warn(firstLine + timingIndex, 'cue timing is not `HH:MM:SS.mmm --> HH:MM:SS.mmm`; its text is read without a start time');
+  } else if (timing && !END_TIME.test(block[timingIndex]!)) {
+    warn(firstLine + timingIndex, 'cue timing has no valid end time; the start time is kept');
   }
   const textLines = block.slice(timingIndex + 1);
   if (textLines.length === 0) return undefined;
