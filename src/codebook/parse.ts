@@ -34,6 +34,13 @@ export function parseCodebook(text: string, file: string): ParseResult {
     const problem = yamlProblem(error, file, 1, undefined, text);
     ctx.problems.push({ ...problem, message: `YAML: ${problem.message}` });
   }
+  // An unknown tag (`!!js/function`, `!include`) is read as plain text by the yaml package; in a
+  // codebook it can only be a mistake or an attempt to make data run, so it is refused.
+  for (const warning of doc.warnings) {
+    if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
+    const problem = yamlProblem(warning, file, 1, 'codebooks hold plain text, lists and mappings; remove the `!` tag', text);
+    ctx.problems.push({ ...problem, message: `YAML: ${problem.message}` });
+  }
   if (ctx.problems.length > 0) return { problems: ctx.problems };
   const root = doc.contents as YamlNode | null;
   if (!isMap(root)) {

@@ -130,6 +130,12 @@ export function hostileCases(): HostileCase[] {
       args: CODE(['--codebook', 'codebook.yaml']),
       expect: { code: 2, stderr: [/codebook\.yaml:5:5: YAML: `label` appears twice in one mapping/], output: false },
     },
+    {
+      name: 'a codebook with a YAML tag that asks for code',
+      files: { 'corpus/a.txt': TURNS, 'codebook.yaml': 'name: tags\nthemes:\n  - id: t\n    label: T\n    keywords: [!!js/function "function () { process.exit(9) }", grant]\n' },
+      args: CODE(['--codebook', 'codebook.yaml']),
+      expect: { code: 2, stderr: [/codebook\.yaml:5:16: YAML: Unresolved tag: tag:yaml\.org,2002:js\/function/], output: false },
+    },
     { name: '--out naming an input transcript', files: { 'corpus/a.txt': TURNS }, args: ['code', 'corpus', '--format', 'csv', '--out', 'corpus/a.txt'], expect: { code: 2, stderr: [/corpus\/a\.txt: is one of the input files/] } },
     { name: '--out naming a folder', files: { 'corpus/a.txt': TURNS }, args: ['code', 'corpus', '--format', 'csv', '--out', 'corpus'], expect: { code: 2, stderr: [/corpus: is a folder, not a file/] } },
     { name: '--out in a folder that does not exist', files: { 'corpus/a.txt': TURNS }, args: ['code', 'corpus', '--format', 'csv', '--out', 'nowhere/out.csv'], expect: { code: 2, stderr: [/nowhere\/out\.csv: folder .* does not exist/] } },
