@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   matrix: async () => (await import('./commands/matrix.js')).matrixCommand,
   quotes: async () => (await import('./commands/quotes.js')).quotesCommand,
   agree: async () => (await import('./commands/agree.js')).agreeCommand,
+  lint: async () => (await import('./commands/lint.js')).lintCommand,
 };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {

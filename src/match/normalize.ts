@@ -15,7 +15,8 @@ const FOLDS: Record<string, string> = {
   '\u03C2': '\u03C3',
 };
 const FOLD_CHARS = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u201C\u201D\u201E\u201F\u2033\u03C2]/g;
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: building a segmenter costs several milliseconds at start-up.
+let graphemes: Intl.Segmenter | undefined;
 
 export function normalize(original: string): NormalizedText {
   if (isAscii(original)) return { text: original.toLowerCase() };
@@ -23,6 +24,7 @@ export function normalize(original: string): NormalizedText {
   // so NFKC can compose it, and its offset in the original is kept.
   const parts: string[] = [];
   const map: number[] = [];
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const { segment: cluster, index } of graphemes.segment(original)) {
     const folded = fold(cluster.normalize('NFKC').toLowerCase());
     parts.push(folded);

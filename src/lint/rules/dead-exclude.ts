@@ -1,0 +1,32 @@
+// An exclude or ignore phrase that shares no word with any keyword it could cancel: it does nothing.
+import { flattenThemes, type Term } from '../../codebook/types.js';
+import { compileTerm, type Pattern } from '../../match/compile.js';
+import type { Finding, Rule } from '../rule.js';
+import { at, canMeet } from '../rule.js';
+
+const overlaps = (a: Pattern, b: Pattern) => a.some((x) => b.some((y) => canMeet(x, y)));
+
+export const deadExclude: Rule = {
+  id: 'dead-exclude',
+  severity: 'error',
+  description: 'an exclude or ignore phrase that can never overlap a keyword of its scope',
+  check(codebook) {
+    const findings: Finding[] = [];
+    const dead = (term: Term, stem: boolean, scope: Pattern[], what: string) => {
+      if (!scope.some((k) => overlaps(compileTerm(term.text, stem), k))) {
+        findings.push({ ...at(term), message: `${what} \`${term.text}\` shares no word with any keyword it applies to, so it never changes the coding`, hint: 'remove it, or check its spelling' });
+      }
+    };
+    const all = flattenThemes(codebook.themes);
+    const own = new Map(all.map((t) => [t, [...t.keywords, ...t.near.flatMap((n) => n.all)].map((k) => compileTerm(k.text, t.stem))]));
+    const keywordsIn = (themes: typeof all) => themes.flatMap((t) => own.get(t)!);
+    for (const theme of all) {
+      if (theme.exclude.length === 0) continue;
+      const scope = keywordsIn([theme, ...flattenThemes(theme.themes)]);
+      for (const term of theme.exclude) dead(term, theme.stem, scope, 'exclude phrase');
+    }
+    const everything = keywordsIn(all);
+    for (const term of codebook.ignore) dead(term, codebook.stem, everything, 'ignore phrase');
+    return findings;
+  },
+};
