@@ -2,6 +2,8 @@
 import { supportsColor } from 'chalk';
 import { Command, CommanderError } from 'commander';
 import { codeCommand } from './commands/code.js';
+import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
 import { matrixCommand } from './commands/matrix.js';
 import { quotesCommand } from './commands/quotes.js';
 import { EXIT_USAGE, ObsError, formatProblem } from './errors.js';
@@ -34,6 +36,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   program.addCommand(codeCommand(io, colorLevel, done));
   program.addCommand(matrixCommand(io, colorLevel, done));
   program.addCommand(quotesCommand(io, colorLevel, done));
+  program.addCommand(importCommand(io, done));
+  program.addCommand(exportCommand(io, done));
   for (const command of program.commands) {
     command.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError(`(run obs ${command.name()} --help for usage)`);
   }
