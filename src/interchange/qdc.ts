@@ -34,13 +34,13 @@ const RULE_LINE = /^(id|keywords|exclude|near|min hits|stem)\s*:\s*(.*)$/i;
 
 // ---- reading ----
 
-/** `text`: a .qdc, or a project's .qde (its <CodeBook> is read); `shown` names it in messages. */
-export function readQdc(text: string, shown: string, format = 'REFI-QDA codebook'): Imported {
+/** `text`: a .qdc, or a project's .qde (its <CodeBook> is read); `shown` names it in messages, `source` in the codebook. */
+export function readQdc(text: string, shown: string, format = 'REFI-QDA codebook', source = path.basename(shown)): Imported {
   const doc = parseXml(text, shown, format);
   const root = doc.documentElement;
   if (!root) throw new ObsError({ file: shown, message: 'is empty' });
   let codebook: Element | undefined = root;
-  let name = path.basename(shown).replace(/\.[^.]+$/, '');
+  let name = source.replace(/\.[^.]+$/, '');
   if (root.localName === 'Project') {
     codebook = childElements(root, 'CodeBook')[0];
     name = root.getAttribute('name') || name;
@@ -61,7 +61,7 @@ export function readQdc(text: string, shown: string, format = 'REFI-QDA codebook
   const origin = codebook!.getAttribute('origin') || root.getAttribute('origin');
   const keywords = countKeywords(themes);
   const imported: Imported = {
-    codebook: { name, description: `Imported from the ${format} ${path.basename(shown)}${origin ? `, written by ${origin}` : ''}.`, themes },
+    codebook: { name, description: `Imported from the ${format} ${source}${origin ? `, written by ${origin}` : ''}.`, themes },
     warnings: sink.warnings,
     skipped: sink.skipped,
     format,
@@ -82,13 +82,13 @@ function readCode(code: Element, sink: KeywordSink): DraftTheme {
     if (COLOR.test(color)) theme.color = color.toLowerCase();
     else sink.warn(`code "${label}" has colour "${color}", not #rrggbb; left out`, line);
   }
-  const description = childElements(code, 'Description')[0]?.textContent ?? '';
-  readDescription(description, theme, sink, line);
+  const description = childElements(code, 'Description')[0];
+  if (description) readDescription(description.textContent ?? '', theme, sink, lineOf(description));
   theme.themes = childElements(code, 'Code').map((c) => readCode(c, sink));
   return theme;
 }
 
-/** Splits a Description into its text and the rule lines at its end. */
+/** Splits a Description into its text and the rule lines at its end; `line` is where the Description starts. */
 function readDescription(text: string, theme: DraftTheme, sink: KeywordSink, line: number | undefined): void {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   let end = lines.length;
@@ -97,9 +97,9 @@ function readDescription(text: string, theme: DraftTheme, sink: KeywordSink, lin
   while (start > 0 && RULE_LINE.test(lines[start - 1]!.trim())) start--;
   const prose = lines.slice(0, start).join('\n').trim();
   if (prose !== '') theme.description = prose;
-  for (const ruleLine of lines.slice(start, end)) {
-    const [, key, value] = RULE_LINE.exec(ruleLine.trim())!;
-    readRule(key!.toLowerCase(), value!.trim(), theme, sink, line);
+  for (let i = start; i < end; i++) {
+    const [, key, value] = RULE_LINE.exec(lines[i]!.trim())!;
+    readRule(key!.toLowerCase(), value!.trim(), theme, sink, line === undefined ? undefined : line + i);
   }
 }
 

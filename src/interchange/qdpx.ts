@@ -1,4 +1,5 @@
 // REFI-QDA projects (.qdpx): a zip whose project.qde holds the project XML, codebook included.
+import path from 'node:path';
 import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 import { ObsError } from '../errors.js';
 import type { Imported } from './draft.js';
@@ -9,7 +10,7 @@ const MAX_PROJECT_BYTES = 256 * 1024 * 1024;
 
 export async function readQdpx(bytes: Uint8Array, file: string): Promise<Imported> {
   const text = await projectXml(Buffer.from(bytes), file);
-  return readQdc(text, `${file} (project.qde)`, 'REFI-QDA project');
+  return readQdc(text, `${file} (project.qde)`, 'REFI-QDA project', path.basename(file));
 }
 
 async function projectXml(buffer: Buffer, file: string): Promise<string> {
