@@ -30,8 +30,9 @@ export async function runImport(file: string, options: ImportOptions, io: Io): P
   const result = await importCodebook(format, bytes, file);
   if (!options.quiet) {
     for (const w of result.warnings) io.stderr.write(`${formatWarning(w)}\n`);
-    const skipped = result.skipped > 0 ? `; ${result.skipped} entries skipped (see the warnings above)` : '';
-    io.stderr.write(`obs: imported ${result.themes} themes and ${result.keywords} keywords from ${file} (${result.format})${skipped}\n`);
+    const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    const skipped = result.skipped > 0 ? `; ${count(result.skipped, 'entry', 'entries')} skipped (see the warnings above)` : '';
+    io.stderr.write(`obs: imported ${count(result.themes, 'theme', 'themes')} and ${count(result.keywords, 'keyword', 'keywords')} from ${file} (${result.format})${skipped}\n`);
   }
   if (options.out) await writeFileAtomic(options.out, result.yaml, io.cwd);
   else io.stdout.write(result.yaml);

@@ -45,5 +45,8 @@ export function readYamlDictionary(bytes: Uint8Array, file: string): Imported {
 
   const root = resolve(doc.contents);
   if (!isMap(root)) throw new ObsError({ file, line: lineOf(root) ?? 1, message: 'is not a YAML dictionary: expected a mapping of categories to lists of patterns', hint: 'write `category: [word, "two words", prefix*]`, one key per category' });
+  if (isMap(root) && root.has('themes') && root.has('name')) {
+    throw new ObsError({ file, message: 'is already an obs codebook (it has `name` and `themes`), not a quanteda dictionary', hint: `use it as it is: obs code --codebook ${file} ...` });
+  }
   return dictionaryImport(file, 'quanteda YAML', readCategories(root), sink, 'write `category: [word, "two words", prefix*]`, one key per category');
 }

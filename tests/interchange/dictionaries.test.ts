@@ -119,7 +119,7 @@ describe('LIWC import', () => {
       `obs: warning: ${file}:11: "ghost": category 9 is not in the list at the top; left out of it`,
       `obs: warning: ${file}:12: entry ":)" of one has no letters or digits; skipped`,
     ]);
-    expect(stderr).toContain('imported 1 themes and 2 keywords');
+    expect(stderr).toContain('imported 1 theme and 2 keywords');
     expect(stderr).toContain('5 entries skipped');
   });
 
@@ -166,6 +166,12 @@ describe('the other dictionary readers', () => {
     const broken = await importText('broken.yml', 'a: [b\n');
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(new RegExp(`^obs: ${broken.file.replace(/\./g, '\\.')}:\\d+:\\d+: `));
+  });
+
+  it('an obs codebook given as a YAML dictionary: exit 2, pointing to --codebook', async () => {
+    const r = await runObs(['import', BUILTIN_CODEBOOK]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is already an obs codebook (it has `name` and `themes`), not a quanteda dictionary');
   });
 
   it('WordStat: an entry before any category is skipped with its line', async () => {

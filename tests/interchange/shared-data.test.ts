@@ -43,7 +43,7 @@ describe.runIf(hasSharedData('dictionaries'))('the dictionaries in ../shared/dat
     const r = await importFile(file);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    const skipped = expected.skipped > 0 ? `; ${expected.skipped} entries skipped (see the warnings above)` : '';
+    const skipped = expected.skipped > 0 ? `; ${expected.skipped} ${expected.skipped === 1 ? 'entry' : 'entries'} skipped (see the warnings above)` : '';
     expect(r.stderr).toContain(`obs: imported ${expected.themes} themes and ${expected.keywords} keywords from ${file}`);
     expect(r.stderr.trim().split('\n').at(-1)).toMatch(new RegExp(`${skipped.replace(/[()]/g, '\\$&')}$`));
     const yaml = readFileSync(r.out, 'utf8');
