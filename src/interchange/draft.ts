@@ -69,7 +69,9 @@ export class KeywordSink {
       this.skip(`entry "${entry}" of ${theme.label} ${problem?.message ?? ''}; skipped`, line, problem?.hint);
       return;
     }
-    if (!theme.keywords.includes(keyword)) theme.keywords.push(keyword);
+    // Matching ignores case, so `Art` and `art` are one keyword.
+    const folded = keyword.normalize('NFKC').toLowerCase();
+    if (!theme.keywords.some((k) => k.normalize('NFKC').toLowerCase() === folded)) theme.keywords.push(keyword);
   }
 
   skip(message: string, line?: number, hint?: string): void {

@@ -1,6 +1,7 @@
 // The formats obs imports and exports, found by extension; each reader is loaded only when its format is used.
 import path from 'node:path';
 import type { Codebook } from '../codebook/types.js';
+import { decodeBytes } from '../corpus/decode.js';
 import { ObsError, type Problem } from '../errors.js';
 import type { Imported } from './draft.js';
 
@@ -35,7 +36,7 @@ export function importFormat(file: string, given: string | undefined): ImportFor
 export async function readImport(format: ImportFormat, bytes: Uint8Array, file: string): Promise<Imported> {
   switch (format) {
     case 'qdc':
-      return (await import('./qdc.js')).readQdc(new TextDecoder().decode(bytes), file);
+      return (await import('./qdc.js')).readQdc(decodeBytes(bytes).text, file);
     case 'qdpx':
       return (await import('./qdpx.js')).readQdpx(bytes, file);
     case 'dic':

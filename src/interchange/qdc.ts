@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DOMImplementation, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import { Document as YamlDocument, parse as parseYaml } from 'yaml';
+import { termProblem } from '../codebook/parse.js';
 import type { Codebook, Theme } from '../codebook/types.js';
 import { ObsError, type Problem } from '../errors.js';
 import { draftTheme, KeywordSink, type DraftNear, type DraftTheme, type Imported } from './draft.js';
@@ -133,7 +134,7 @@ function readRule(key: string, value: string, theme: DraftTheme, sink: KeywordSi
       for (const rule of parsed as unknown[]) {
         const near = nearRule(rule);
         if (near) (theme.near ??= []).push(near);
-        else bad(`rule ${JSON.stringify(rule)} needs all: [two or more terms] and within: a whole number at least as large`);
+        else bad(`rule ${JSON.stringify(rule)} needs all: [two or more keywords] and within: a whole number at least as large`);
       }
       return;
     case 'min hits':
@@ -155,7 +156,7 @@ function addExclude(theme: DraftTheme, term: string, sink: KeywordSink, line: nu
 function nearRule(rule: unknown): DraftNear | undefined {
   if (typeof rule !== 'object' || rule === null) return undefined;
   const { all, within } = rule as { all?: unknown; within?: unknown };
-  if (!Array.isArray(all) || all.length < 2 || !all.every((t) => typeof t === 'string' && t.trim() !== '')) return undefined;
+  if (!Array.isArray(all) || all.length < 2 || !all.every((t) => typeof t === 'string' && !termProblem(t.trim()))) return undefined;
   if (!Number.isInteger(within) || (within as number) < all.length) return undefined;
   return { all: all.map((t: string) => t.trim()), within: within as number };
 }

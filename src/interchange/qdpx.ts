@@ -1,6 +1,7 @@
 // REFI-QDA projects (.qdpx): a zip whose project.qde holds the project XML, codebook included.
 import path from 'node:path';
 import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
+import { decodeBytes } from '../corpus/decode.js';
 import { ObsError } from '../errors.js';
 import type { Imported } from './draft.js';
 import { readQdc } from './qdc.js';
@@ -29,7 +30,7 @@ async function projectXml(buffer: Buffer, file: string): Promise<string> {
     const chunks: Buffer[] = [];
     const stream = await zip.openReadStreamPromise(entry);
     for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return decodeBytes(Buffer.concat(chunks)).text;
   } catch (err) {
     if (err instanceof ObsError) throw err;
     throw notZip(err);

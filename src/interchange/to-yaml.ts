@@ -46,7 +46,7 @@ export function assignIds(themes: readonly DraftTheme[]): Array<{ theme: DraftTh
 
 /** The YAML text of a draft whose ids are assigned; `comment` goes above it. */
 export function codebookYaml(codebook: DraftCodebook, comment: string | undefined): string {
-  const plain: Record<string, unknown> = { name: codebook.name };
+  const plain: Record<string, unknown> = { name: codebook.name.trim() || 'Imported codebook' };
   if (codebook.description) plain.description = codebook.description;
   if (codebook.stem !== undefined) plain.stem = codebook.stem;
   plain.themes = codebook.themes.map(plainTheme);

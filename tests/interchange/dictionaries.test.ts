@@ -180,8 +180,8 @@ describe('the other dictionary readers', () => {
     expect(stderr).toContain(`obs: warning: ${file}:1: entry "LOOSE (1)" stands before any category; skipped`);
   });
 
-  it('Lexicoder: categories and patterns', async () => {
-    const { codebook } = await importText('d.lc3', '+Positive\ngood*\nwell done\n+Negative\nbad\n');
+  it('Lexicoder: categories and patterns; a pattern twice in other case is kept once', async () => {
+    const { codebook } = await importText('d.lc3', '+Positive\ngood*\nwell done\nGood*\n+Negative\nbad\n');
     expect(keywordsById(codebook!)).toEqual({ positive: ['good*', 'well done'], negative: ['bad'] });
   });
 

@@ -188,6 +188,30 @@ describe('obs import of a .qdc', () => {
     expect(r.stderr).toContain('imported 3 themes and 3 keywords');
   });
 
+  it('rules that obs cannot use are skipped with a warning, never written into the codebook', async () => {
+    const qdc = QDC.replace('Keywords: money, grant*, "pay for", fu*nd', 'Keywords: [money\nNear: [{all: [pay, a*b], within: 3}, {all: [pay, bill], within: 1}]\nMin hits: 0\nStem: maybe\nId: [x]');
+    const r = await importFile(writeTemp('rules.qdc', qdc));
+    expect(r.code).toBe(0);
+    const codebook = expectCleanCodebook(readFileSync(r.out, 'utf8'));
+    expect(themesOf(codebook)[0]).toMatchObject({ id: 'money', keywords: [], near: [], minHits: 1, stem: true });
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('obs: warning')).map((l) => l.replace(/^.*rules\.qdc:\d+: /, ''));
+    expect(warnings.slice(0, 6)).toEqual([
+      'code "Money": the keywords line "[money" cannot be read; skipped',
+      'code "Money": near rule {"all":["pay","a*b"],"within":3} needs all: [two or more keywords] and within: a whole number at least as large; skipped',
+      'code "Money": near rule {"all":["pay","bill"],"within":1} needs all: [two or more keywords] and within: a whole number at least as large; skipped',
+      'code "Money": min hits "0" is not a whole number of 1 or more; skipped',
+      'code "Money": stem "maybe" is not true or false; skipped',
+      'code "Money": id is not text; skipped',
+    ]);
+  });
+
+  it('reads a UTF-16 file with a byte order mark', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(QDC.replace('encoding="utf-8"', 'encoding="utf-16"'), 'utf16le')]);
+    const r = await importFile(writeTemp('utf16.qdc', utf16));
+    expect(r.code).toBe(0);
+    expect(expectCleanCodebook(readFileSync(r.out, 'utf8')).themes.map((t) => t.label)).toEqual(['Money', 'Grants']);
+  });
+
   it('a file that is not XML: exit 2, file, line and column, no stack trace, nothing written', async () => {
     const file = writeTemp('broken.qdc', '<?xml version="1.0"?>\n<CodeBook>\n  <Codes>\n</CodeBook>\n');
     const r = await importFile(file);
