@@ -14,6 +14,14 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   quotes: async () => (await import('./commands/quotes.js')).quotesCommand,
   agree: async () => (await import('./commands/agree.js')).agreeCommand,
   lint: async () => (await import('./commands/lint.js')).lintCommand,
+  import: async () => {
+    const { importCommand } = await import('./commands/import.js');
+    return (io, _colorLevel, done) => importCommand(io, done);
+  },
+  export: async () => {
+    const { exportCommand } = await import('./commands/export.js');
+    return (io, _colorLevel, done) => exportCommand(io, done);
+  },
 };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {

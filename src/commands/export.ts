@@ -1,0 +1,36 @@
+// `obs export`: an obs codebook as a REFI-QDA codebook (.qdc) or a LIWC dictionary (.dic).
+import { Command, Option } from 'commander';
+import { loadCodebook, resolveCodebookPath } from '../codebook/load.js';
+import { formatWarning } from '../errors.js';
+import { checkOutputPath, writeFileAtomic, type Io } from '../io.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../interchange/formats.js';
+import { version } from '../version.js';
+
+interface ExportOptions {
+  to: ExportFormat;
+  out?: string;
+  quiet?: boolean;
+}
+
+export function exportCommand(io: Io, done: (code: number) => void): Command {
+  return new Command('export')
+    .description('write a codebook as a REFI-QDA codebook (--to qdc) or a LIWC dictionary (--to dic)')
+    .argument('[codebook]', 'the codebook YAML (default: ./codebook.yaml if present, else the built-in one)')
+    .addOption(new Option('--to <format>', 'the output format').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .option('--out <file>', 'write to this file (atomically) instead of standard output')
+    .option('--quiet', 'no warnings on standard error')
+    .action(async (codebook: string | undefined, options: ExportOptions) => done(await runExport(codebook, options, io)));
+}
+
+export async function runExport(given: string | undefined, options: ExportOptions, io: Io): Promise<number> {
+  const file = resolveCodebookPath(given, io.cwd);
+  const shown = given ?? file;
+  if (options.out) await checkOutputPath(options.out, [file], io.cwd);
+  const codebook = await loadCodebook(file, shown);
+  const { writeExport } = await import('../interchange/formats.js');
+  const { text, warnings } = await writeExport(options.to, codebook, shown, `obs ${version()}`);
+  if (!options.quiet) for (const w of warnings) io.stderr.write(`${formatWarning(w)}\n`);
+  if (options.out) await writeFileAtomic(options.out, text, io);
+  else io.stdout.write(text);
+  return 0;
+}
