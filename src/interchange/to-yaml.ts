@@ -49,6 +49,8 @@ export function codebookYaml(codebook: DraftCodebook, comment: string | undefine
   const plain: Record<string, unknown> = { name: codebook.name.trim() || 'Imported codebook' };
   if (codebook.description) plain.description = codebook.description;
   if (codebook.stem !== undefined) plain.stem = codebook.stem;
+  const shared = sharedWords(codebook.themes);
+  if (shared.length > 0) plain.allow_shared = shared;
   plain.themes = codebook.themes.map(plainTheme);
   const doc = new Document(plain);
   if (comment) doc.commentBefore = comment.split('\n').map((l) => ` ${l}`).join('\n');
@@ -56,6 +58,31 @@ export function codebookYaml(codebook: DraftCodebook, comment: string | undefine
   const text = doc.toString({ lineWidth: 100 });
   check(text);
   return text;
+}
+
+/**
+ * Words the source puts in two categories that are not one inside the other. A dictionary does
+ * that on purpose (a word of care and of morality in general), so the codebook allows it, and
+ * obs lint's shared-stem check passes it.
+ */
+function sharedWords(themes: readonly DraftTheme[]): string[] {
+  const owners = new Map<string, DraftTheme[]>();
+  const walk = (list: readonly DraftTheme[]) => {
+    for (const t of list) {
+      for (const k of t.keywords) {
+        const key = k.replace(/^=/, '').toLowerCase();
+        owners.set(key, [...(owners.get(key) ?? []), t]);
+      }
+      walk(t.themes);
+    }
+  };
+  walk(themes);
+  const within = (a: DraftTheme, b: DraftTheme): boolean => a.themes.some((c) => c === b || within(c, b));
+  const out: string[] = [];
+  for (const [word, list] of owners) {
+    if (list.some((a, i) => list.some((b, j) => i < j && a !== b && !within(a, b) && !within(b, a)))) out.push(word);
+  }
+  return out.sort();
 }
 
 function plainTheme(theme: DraftTheme): Record<string, unknown> {

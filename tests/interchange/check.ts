@@ -1,13 +1,16 @@
-// What "lints clean" means for an imported codebook until obs lint exists: it parses without a problem,
-// its ids are unique, no theme lists a keyword twice, and every theme has a label.
+// "Lints clean" for an imported codebook: obs lint finds no error in it (warnings allowed), and it
+// parses into a codebook whose ids are unique and whose themes all have a label.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse.js';
 import { flattenThemes, type Codebook } from '../../src/codebook/types.js';
+import { lintText } from '../../src/lint/index.js';
 import { runObs, tempCorpus } from '../helpers/run.js';
 
 export function expectCleanCodebook(yaml: string): Codebook {
+  const lint = lintText(yaml, 'imported.yaml').result;
+  expect(lint.messages.filter((m) => m.severity === 'error')).toEqual([]);
   const { codebook, problems } = parseCodebook(yaml, 'imported.yaml');
   expect(problems).toEqual([]);
   const themes = flattenThemes(codebook!.themes);
