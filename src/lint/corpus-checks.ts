@@ -23,17 +23,16 @@ export class CorpusTally {
     this.coded = compiled.themes.map(() => 0);
   }
 
-  add(coding: PassageCoding): void {
+  /** `matching`: the same passage coded with every `min_hits` at 1, to see which rules match at all. */
+  add(coding: PassageCoding, matching: PassageCoding = coding): void {
     this.passages++;
     const themes = [...coding.themes.keys()].sort((a, b) => a - b);
-    for (const [t, c] of coding.themes) {
-      this.coded[t]!++;
-      for (const h of c.hits) this.matched.add(`${t}\u0000${h.term}`);
-    }
+    for (const t of coding.themes.keys()) this.coded[t]!++;
+    for (const [t, c] of matching.themes) for (const h of c.hits) this.matched.add(`${t}\u0000${h.term}`);
     for (let i = 0; i < themes.length; i++) for (let j = i + 1; j < themes.length; j++) this.pairs.set(`${themes[i]}/${themes[j]}`, (this.pairs.get(`${themes[i]}/${themes[j]}`) ?? 0) + 1);
   }
 
-  /** A sub-theme's hits show in its parent too, so a rule counts as matched where its own theme saw it. */
+  /** A rule counts as matched where its own theme saw it (a sub-theme's hits show in its parent too). */
   findings(codebook: Codebook, maxShare: number): LintMessage[] {
     const themes = flattenThemes(codebook.themes);
     const out: LintMessage[] = [];

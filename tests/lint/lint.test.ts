@@ -105,6 +105,17 @@ describe('obs lint', () => {
     for (const live of ['confidence', 'grant', 'council', 'volunteer*']) expect(dead.some((d) => d.startsWith(`\`${live}\``))).toBe(false);
   });
 
+  it('counts a rule as alive where it matches, even in passages its theme does not reach min_hits in', async () => {
+    const dir = tempCorpus({
+      'cb.yaml': 'name: c\nthemes:\n  - id: money\n    label: Money\n    description: d\n    min_hits: 2\n    keywords: [grant, budget, lottery, donation]\n',
+      'corpus/a.txt': 'Ann: a grant and a budget.\n\nAnn: only the lottery here.\n',
+    });
+    const r = await runObs(['lint', 'cb.yaml', '--corpus', 'corpus', '--format', 'json'], { cwd: dir });
+    const [result] = JSON.parse(r.stdout) as JsonResult[];
+    // `lottery` matches once, in a passage money does not reach min_hits in: alive all the same.
+    expect(result!.messages.map((m) => m.message)).toEqual(['`donation` (theme `money`) never matches the corpus']);
+  });
+
   it('warns about a theme that codes most passages, and two themes always coded together', async () => {
     const dir = tempCorpus({
       'cb.yaml': 'name: c\nthemes:\n  - id: talk\n    label: Talk\n    description: d\n    keywords: [said]\n  - id: money\n    label: Money\n    description: d\n    keywords: [grant]\n  - id: cash\n    label: Cash\n    description: d\n    keywords: [funding]\n',
