@@ -91,7 +91,7 @@ describe('obs export --to qdc', () => {
     expect(first.text).toContain(`<Code guid="${themeGuid('agency')}" name="Development of agency" isCodable="true" color="#0072b2">`);
     expect(first.text).toContain('Id: agency\nKeywords: [confidence, self-esteem,');
     expect(first.text).toContain('Near: [{all: [decision, make], within: 5}, {all: [own, decision], within: 3}]');
-    expect(first.stderr).toContain('A REFI-QDA codebook has no place for ignore (9); left out');
+    expect(first.stderr).toContain('A REFI-QDA codebook has no place for ignore (8); left out');
     expect(first.text.match(/<Code /g)!.length).toBe(9);
   });
 

@@ -78,6 +78,16 @@ describe('obs lint', () => {
     expect(r.stdout).toContain('::error file=fixtures/codebooks/lint-syntax.yaml,line=5,col=5,title=obs lint yaml-syntax::YAML: Flow sequence');
   });
 
+  it('finds an exclude phrase that shares a word with a keyword but can never line up with it', async () => {
+    const dir = tempCorpus({
+      'cb.yaml': 'name: c\nthemes:\n  - id: money\n    label: Money\n    description: d\n    keywords: [pay for]\n    exclude: [pay attention, pay for it, for sure]\n',
+    });
+    const r = await runObs(['lint', 'cb.yaml', '--format', 'json'], { cwd: dir });
+    const [result] = JSON.parse(r.stdout) as JsonResult[];
+    // `pay attention` needs `attention` where `pay for` needs `for`; `pay for it` and `for sure` can share a token with it.
+    expect(result!.messages.map((m) => [m.ruleId, m.message])).toEqual([['dead-exclude', 'exclude phrase `pay attention` can never overlap a keyword it applies to, so it never changes the coding']]);
+  });
+
   it('exits 0 on warnings alone, 1 with more than --max-warnings, 2 for what it cannot read', async () => {
     const dir = tempCorpus({ 'warn.yaml': 'name: w\nthemes:\n  - id: t\n    label: T\n    keywords: [grant]\n' });
     const warned = await runObs(['lint', 'warn.yaml'], { cwd: dir });

@@ -4,7 +4,18 @@ import { compileTerm, type Pattern } from '../../match/compile.js';
 import type { Finding, Rule } from '../rule.js';
 import { at, canMeet } from '../rule.js';
 
-const overlaps = (a: Pattern, b: Pattern) => a.some((x) => b.some((y) => canMeet(x, y)));
+/**
+ * Whether two phrases can ever cover a common token: some alignment of one against the other where
+ * every word they share in place can be the same token (`pay attention` and `pay for` cannot).
+ */
+function overlaps(a: Pattern, b: Pattern): boolean {
+  for (let shift = -(b.length - 1); shift < a.length; shift++) {
+    let fits = true;
+    for (let i = Math.max(0, shift); i < Math.min(a.length, shift + b.length) && fits; i++) fits = canMeet(a[i]!, b[i - shift]!);
+    if (fits) return true;
+  }
+  return false;
+}
 
 export const deadExclude: Rule = {
   id: 'dead-exclude',
@@ -14,7 +25,7 @@ export const deadExclude: Rule = {
     const findings: Finding[] = [];
     const dead = (term: Term, stem: boolean, scope: Pattern[], what: string) => {
       if (!scope.some((k) => overlaps(compileTerm(term.text, stem), k))) {
-        findings.push({ ...at(term), message: `${what} \`${term.text}\` shares no word with any keyword it applies to, so it never changes the coding`, hint: 'remove it, or check its spelling' });
+        findings.push({ ...at(term), message: `${what} \`${term.text}\` can never overlap a keyword it applies to, so it never changes the coding`, hint: 'remove it, or check its spelling' });
       }
     };
     const all = flattenThemes(codebook.themes);
