@@ -162,7 +162,7 @@ function readNear(ctx: Ctx, node: YamlNode | undefined): NearRule[] {
     if (fields.get('all') === undefined) report(ctx, item, 'a `near` rule needs `all`, the terms that must occur together');
     const within = readInteger(ctx, fields.get('within'), 'within', 1);
     if (fields.get('within') === undefined) report(ctx, item, 'a `near` rule needs `within`, the window in tokens');
-    if (all.length > 0 && all.length < 2) report(ctx, fields.get('all'), '`near` needs at least two terms', 'use a keyword for a single term');
+    if (fields.get('all') !== undefined && all.length < 2) report(ctx, fields.get('all'), '`near` needs at least two terms', 'use a keyword for a single term');
     if (within !== undefined && all.length >= 2 && within < all.length) {
       report(ctx, fields.get('within'), `\`within: ${within}\` is smaller than the ${all.length} terms it must hold`, `use within: ${all.length} or more`);
     }

@@ -88,6 +88,13 @@ describe('obs lint', () => {
     expect(result!.messages.map((m) => [m.ruleId, m.message])).toEqual([['dead-exclude', 'exclude phrase `pay attention` can never overlap a keyword it applies to, so it never changes the coding']]);
   });
 
+  it('refuses a near rule with no terms at all, which would never match', async () => {
+    const dir = tempCorpus({ 'cb.yaml': 'name: n\nthemes:\n  - id: t\n    label: T\n    description: d\n    keywords: [grant]\n    near: [{ all: [], within: 3 }]\n' });
+    const r = await runObs(['lint', 'cb.yaml', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as JsonResult[])[0]!.messages.map((m) => [m.ruleId, m.line])).toEqual([['near-terms', 7]]);
+  });
+
   it('exits 0 on warnings alone, 1 with more than --max-warnings, 2 for what it cannot read', async () => {
     const dir = tempCorpus({ 'warn.yaml': 'name: w\nthemes:\n  - id: t\n    label: T\n    keywords: [grant]\n' });
     const warned = await runObs(['lint', 'warn.yaml'], { cwd: dir });
