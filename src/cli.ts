@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   quotes: async () => (await import('./commands/quotes.js')).quotesCommand,
   agree: async () => (await import('./commands/agree.js')).agreeCommand,
   lint: async () => (await import('./commands/lint.js')).lintCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
   import: async () => {
     const { importCommand } = await import('./commands/import.js');
     return (io, _colorLevel, done) => importCommand(io, done);
