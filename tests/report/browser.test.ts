@@ -80,6 +80,17 @@ describe.runIf(hasChromium())('obs report in Chromium', () => {
       })()`)) as { colours: number; inked: number };
       expect(colours).toBeGreaterThan(50);
       expect(inked).toBeGreaterThan(0.05);
+
+      // Printed on A4 (the page's own @page rule), the charts fit the paper and the tables stay hidden.
+      await page.emulateMedia({ media: 'print' });
+      const printed = await page.$$eval('svg.chart', (svgs) => svgs.map((svg) => svg.getBoundingClientRect().width));
+      expect(Math.max(...printed)).toBeLessThanOrEqual(1000);
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages).toBeGreaterThan(2);
+      // A4 is 595 x 842 points.
+      const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+      expect([Math.round(Number(box?.[1])), Math.round(Number(box?.[2]))]).toEqual([595, 842]);
     } finally {
       await browser.close();
     }
