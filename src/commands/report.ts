@@ -9,7 +9,7 @@ import type { LineChart } from '../render/charts.js';
 import { renderReportHtml, type ReportTheme } from '../render/report-html.js';
 import { version } from '../version.js';
 import { openRun } from './corpus-run.js';
-import { addSharedOptions, wholeNumber, type SharedOptions } from './options.js';
+import { addSharedOptions, checkFormat, wholeNumber, type SharedOptions } from './options.js';
 
 interface ReportOptions extends SharedOptions {
   title?: string;
@@ -29,6 +29,7 @@ export function reportCommand(io: Io, _colorLevel: 0 | 1 | 2 | 3, done: (code: n
 }
 
 export async function runReport(paths: string[], options: ReportOptions, io: Io): Promise<number> {
+  checkFormat(options.format, ['html'] as const, 'html');
   const lines = wholeNumber(options.lines, '--lines');
   const quoteLimit = wholeNumber(options.quotes, '--quotes');
   const run = await openRun(paths, options, io);
