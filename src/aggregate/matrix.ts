@@ -114,6 +114,19 @@ export class CooccurrenceCounter {
 
 /** Theme columns named by id, unless an id clashes with a label or count column. */
 export function themeColumnNames(ids: readonly string[], taken: readonly string[]): string[] {
+  return prefixClashes(ids, taken, 'theme_');
+}
+
+/**
+ * Names kept as they are unless one is already taken (a metadata field called `words` beside the
+ * `words` count), which gets the prefix: every column name stays unique, so JSON loses nothing.
+ */
+export function prefixClashes(names: readonly string[], taken: readonly string[], prefix: string): string[] {
   const used = new Set(taken.map((t) => t.toLowerCase()));
-  return ids.map((id) => (used.has(id.toLowerCase()) ? `theme_${id}` : id));
+  return names.map((name) => {
+    let out = name;
+    while (used.has(out.toLowerCase())) out = `${prefix}${out}`;
+    used.add(out.toLowerCase());
+    return out;
+  });
 }

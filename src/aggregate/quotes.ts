@@ -65,6 +65,8 @@ interface Candidate {
   passage: Passage;
   coding: ThemeCoding;
   words: number;
+  /** The passage's place in its document: sentences of one line are told apart by it. */
+  position: number;
   /** For a random sample: a hash of seed and passage, so the sample does not depend on reading order. */
   draw: number;
   before: Passage[];
@@ -111,7 +113,8 @@ export class QuotePicker {
       passage,
       coding,
       words,
-      draw: this.options.seed === undefined ? 0 : draw(this.options.seed, passage, theme < 0 ? '' : this.themes[theme]!.id),
+      position: i,
+      draw: this.options.seed === undefined ? 0 : draw(this.options.seed, passage, i, theme < 0 ? '' : this.themes[theme]!.id),
       before: passages.slice(Math.max(0, i - n), i).map((p) => p.passage),
       after: passages.slice(i + 1, i + 1 + n).map((p) => p.passage),
     });
@@ -169,11 +172,11 @@ function compareCandidates(a: Candidate, b: Candidate): number {
 }
 
 function byPlace(a: Candidate, b: Candidate): number {
-  return (a.passage.file < b.passage.file ? -1 : a.passage.file > b.passage.file ? 1 : 0) || a.passage.line - b.passage.line || a.passage.doc - b.passage.doc;
+  return (a.passage.file < b.passage.file ? -1 : a.passage.file > b.passage.file ? 1 : 0) || a.passage.line - b.passage.line || a.passage.doc - b.passage.doc || a.position - b.position;
 }
 
-function draw(seed: string, passage: Passage, theme: string): number {
-  const digest = createHash('sha256').update(`${seed}\u0000${passage.file}\u0000${passage.line}\u0000${theme}`).digest();
+function draw(seed: string, passage: Passage, position: number, theme: string): number {
+  const digest = createHash('sha256').update(`${seed}\u0000${passage.file}\u0000${passage.line}\u0000${position}\u0000${theme}`).digest();
   return digest.readUIntBE(0, 6);
 }
 

@@ -28,6 +28,9 @@ export function parseWhere(list: readonly string[]): Where[] {
       if ((from === '' && to === '') || to.includes('..')) {
         throw new ObsError({ message: `--where "${text}": a range needs a start, an end or both`, hint: 'e.g. year=2019..2021, year=2019.. or year=..2021' });
       }
+      if (from !== '' && to !== '' && isNumber(from) && isNumber(to) ? Number(from) > Number(to) : from !== '' && to !== '' && from > to) {
+        throw new ObsError({ message: `--where "${text}": the range runs backwards`, hint: `write the smaller bound first: ${field}=${to}..${from}` });
+      }
       const range: { from?: string; to?: string } = {};
       if (from !== '') range.from = from;
       if (to !== '') range.to = to;
@@ -51,8 +54,12 @@ export function passes(passage: Passage, wheres: readonly Where[]): boolean {
 function inRange(value: string, range: { from?: string; to?: string }): boolean {
   const bounds = [range.from, range.to].filter((b): b is string => b !== undefined);
   const numeric = bounds.every(isNumber);
-  // year=2019..2021 must not take `unknown` or `2019 spring` by comparing letters with digits.
-  if (numeric && !isNumber(value)) return false;
+  if (numeric && !isNumber(value)) {
+    // date=2019..2020 means the dates of those years; `unknown` or `spring` is in no numeric range.
+    const year = /^(\d{4})-\d{2}(?:-\d{2})?(?:$|[T ])/.exec(value)?.[1];
+    if (year === undefined) return false;
+    value = year;
+  }
   const cmp = (a: string, b: string) => (numeric ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0);
   if (range.from !== undefined && cmp(value, range.from) < 0) return false;
   if (range.to !== undefined && cmp(value, range.to) > 0) return false;

@@ -17,7 +17,7 @@ export interface CorpusRun {
   codebook: Codebook;
   compiled: CompiledCodebook;
   warn(problem: Problem): void;
-  /** Codes every transcript in corpus order and hands over its passages; returns the number of documents read. */
+  /** Codes every transcript in corpus order and hands over its passages; returns the number of documents read (with --where, of those with a passage kept). */
   each(visit: (passages: CodedPassage[], transcript: TranscriptInfo, doc: number) => void | Promise<void>): Promise<number>;
   /** Files left out: formats obs does not read, and unreadable files. */
   skipped(): number;
@@ -107,7 +107,8 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
       if (include && kept === 0) {
         warn({ message: `no passage matches ${settings.where.map((w) => `--where ${w.text}`).join(' ')}`, hint: 'values compare without case; a range is FROM..TO, e.g. year=2019..2021' });
       }
-      return documents;
+      // Under --where, every figure is one of the passages kept: so is the number of documents.
+      return include ? kept : documents;
     },
     stream: () => openOutput(options.out, io),
     async emit(output) {

@@ -7,6 +7,7 @@ import {
   COUNT_COLUMNS,
   CooccurrenceCounter,
   MATRIX_VALUES,
+  prefixClashes,
   themeColumnNames,
   wideRows,
   type CooccurValue,
@@ -101,7 +102,7 @@ export async function runMatrix(paths: string[], options: MatrixOptions, io: Io,
     // Documents whose every passage a --where filter left out are not rows; documents with no respondent text are.
     const shown = documents.map((d, doc) => ({ ...d, doc })).filter((d) => d.coded || settings.where.length === 0);
     const metaFields = byDocument ? fieldsOf(shown.map((d) => d.meta)) : [];
-    const labelColumns = byDocument ? ['file', ...metaFields] : settings.by;
+    const labelColumns = byDocument ? ['file', ...prefixClashes(metaFields, ['file', ...COUNT_COLUMNS], 'meta_')] : prefixClashes(settings.by, COUNT_COLUMNS, 'meta_');
     const { rows, total } = wideRows(figures.rows(), compiled.themes.length, cellSettings, (group) =>
       group.length === 0 || group[0] === ALL ? [] : byDocument ? [group[0]!] : group,
     );
@@ -124,7 +125,8 @@ export async function runMatrix(paths: string[], options: MatrixOptions, io: Io,
       countColumns: COUNT_COLUMNS,
       themeColumns: themeColumnNames(ids, [...labelColumns, ...COUNT_COLUMNS]),
       rows: finalRows,
-      total: { ...total, labels: labelColumns.map((_, i) => (byDocument && i > 0 ? '' : ALL)) },
+      // Documents with no respondent text are rows too, so they count in the total.
+      total: { ...total, counts: byDocument ? [finalRows.length, ...total.counts.slice(1)] : total.counts, labels: labelColumns.map((_, i) => (byDocument && i > 0 ? '' : ALL)) },
     };
   }
   await run.emit(renderMatrix(matrix, format, { colorLevel: options.out ? 0 : colorLevel }));

@@ -54,7 +54,12 @@ export function addSharedOptions(command: Command, formats: readonly string[]): 
 export function corpusSettings(options: SharedOptions, ungrouped = false): CorpusSettings {
   let by = splitList(options.by);
   if (ungrouped && by.length === 1 && by[0]!.toLowerCase() === 'none') by = [];
-  else if (by.length === 0) {
+  else if (by.some((f) => f.toLowerCase() === 'none')) {
+    throw new ObsError({
+      message: ungrouped ? '--by none stands alone: it means no groups' : '--by none is for obs quotes; here every table has a totals row for the whole corpus',
+      hint: ungrouped ? 'write --by none, or name the fields: --by area,year' : 'name the fields to group by, e.g. --by area',
+    });
+  } else if (by.length === 0) {
     throw new ObsError({ message: '--by needs at least one field', hint: `e.g. --by area,year or --by area${ungrouped ? ', or --by none for no groups' : ''}` });
   }
   let jobs = availableParallelism();

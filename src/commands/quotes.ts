@@ -7,7 +7,8 @@ import type { Io } from '../io.js';
 import type { CompiledTheme } from '../match/compile.js';
 import { renderQuotesCsv, renderQuotesJson, renderQuotesMd, renderQuotesTable } from '../render/quotes.js';
 import { summaryLine } from '../render/summary.js';
-import { openRun } from './corpus-run.js';
+import { FigureCounter } from '../aggregate/figures.js';
+import { openRun, warnMissing } from './corpus-run.js';
 import { addSharedOptions, checkFormat, wholeNumber, type SharedOptions } from './options.js';
 
 interface QuotesOptions extends SharedOptions {
@@ -57,20 +58,16 @@ export async function runQuotes(paths: string[], options: QuotesOptions, io: Io,
     themes: themes.map((t) => t.index),
     uncoded: options.uncoded ?? false,
   });
-  let passages = 0;
-  let respondentWords = 0;
+  const figures = new FigureCounter(settings.by, compiled.themes);
   const documents = await run.each((coded) => {
-    for (const { coding } of coded) {
-      if (!coding) continue;
-      passages++;
-      respondentWords += coding.words;
-    }
+    for (const { passage, coding } of coded) if (coding) figures.add(passage, coding);
     picker.addDocument(coded);
   });
+  warnMissing(run, figures, documents);
 
   const set: QuoteSet = {
     codebook: { name: codebook.name, version: codebook.version, sha256: codebook.source.sha256 },
-    corpus: { documents, passages, words: respondentWords, skipped: run.skipped() },
+    corpus: { documents, ...figures.totals(), skipped: run.skipped() },
     by: settings.by,
     themes: compiled.themes.map((t) => ({ id: t.id, label: t.label, depth: t.depth })),
     quotes: picker.quotes(),

@@ -2,6 +2,7 @@
 import { Chalk } from 'chalk';
 import type { ContextPassage, ExtractPiece, Quote } from '../aggregate/quotes.js';
 import type { QuoteSet } from '../aggregate/report.js';
+import { prefixClashes } from '../aggregate/matrix.js';
 import { toCsv } from './csv.js';
 import { escapeMd } from './md-escape.js';
 
@@ -99,7 +100,8 @@ export function renderQuotesMd(set: QuoteSet, level = 2): string {
 
 /** One row per quote and one per context passage, linked by the quote's number, so a spreadsheet can filter either. */
 export function renderQuotesCsv(set: QuoteSet): string {
-  const header = ['quote', 'role', 'theme', ...set.by, 'file', 'line', 'speaker', 'interviewer', 'start', 'terms', 'hits', 'text'];
+  const fixed = ['quote', 'role', 'theme', 'file', 'line', 'speaker', 'interviewer', 'start', 'terms', 'hits', 'text'];
+  const header = ['quote', 'role', 'theme', ...prefixClashes(set.by, fixed, 'meta_'), ...fixed.slice(3)];
   const rows: Array<Array<string | number>> = [];
   set.quotes.forEach((q, i) => {
     const theme = q.theme ?? UNCODED_HEADING;

@@ -39,6 +39,12 @@ describe('--where', () => {
     expect(check(['year=2019..'], { year: 'twenty-twenty' })).toBe(false);
   });
 
+  it('takes a range of years to mean the dates in those years', () => {
+    expect(check(['date=2019..2020'], { date: '2019-03-14' })).toBe(true);
+    expect(check(['date=2019..'], { date: '2021-12-31' })).toBe(true);
+    expect(check(['date=2019..2020'], { date: '2021-01-01' })).toBe(false);
+  });
+
   it('orders ISO dates in a range', () => {
     expect(check(['date=2019-01-01..2019-06-30'], { date: '2019-03-15' })).toBe(true);
     expect(check(['date=2019-01-01..2019-06-30'], { date: '2019-07-01' })).toBe(false);
@@ -51,7 +57,7 @@ describe('--where', () => {
     expect(check(['file=ramsey/2019.txt'], {})).toBe(true);
   });
 
-  it.each(['area', '=Ramsey', 'area=', 'year=..', 'year=1..2..3'])('refuses %j with a usage error', (bad) => {
+  it.each(['area', '=Ramsey', 'area=', 'year=..', 'year=1..2..3', 'year=2021..2019', 'date=2020-12-31..2020-01-01'])('refuses %j with a usage error', (bad) => {
     expect(() => parseWhere([bad])).toThrow(ObsError);
   });
 });

@@ -151,7 +151,20 @@ describe('obs matrix formats and options', () => {
     expect(hitsTable.split('\n').some((l) => l.startsWith('total '))).toBe(true);
   });
 
+  it('keeps every column name unique, so JSON loses nothing, and counts only the documents --where keeps', async () => {
+    const dir = tempCorpus({ 'a.txt': '---\nfile: other.txt\nwords: lots\n---\nAnn: a grant\n\nAnn: money\n', 'b.txt': 'Interviewer: hello?\n' });
+    const json = JSON.parse((await runObs(['matrix', dir, '--rows', 'document', '--format', 'json', '--quiet'])).stdout);
+    expect(json.columns.slice(0, 6)).toEqual(['file', 'meta_file', 'meta_words', 'documents_total', 'passages_total', 'words']);
+    expect(json.rows[0]).toMatchObject({ file: 'a.txt', meta_file: 'other.txt', meta_words: 'lots', words: 3 });
+    // The document with no respondent text is a row, and counts in the total.
+    expect(json.total.documents_total).toBe(2);
+    const md = (await runObs(['matrix', corpus, '--where', 'area=Ramsey', '--rows', 'document', '--format', 'md'])).stdout;
+    const rows = md.split('\n').filter((l) => l.startsWith('| ') && !l.includes('---') && !l.startsWith('| file') && !l.includes('**total**'));
+    expect(md).toContain(`· ${rows.length} documents ·`);
+  });
+
   it.each([
+    [['--by', 'none'], /--by none is for obs quotes/],
     [['--cooccur', '--rows', 'document'], /do not go together/],
     [['--value', 'jaccard'], /--value must be one of passages, share, hits, per_1k_words, documents, not "jaccard"/],
     [['--cooccur', '--value', 'share'], /with --cooccur/],

@@ -95,6 +95,20 @@ describe('obs quotes', () => {
     expect(ramseyOnly.quotes).toEqual(sample.quotes.filter((q) => q.meta.area === 'Ramsey'));
   });
 
+  it('--random tells sentences of one line apart, and Markdown never turns a quote into a list', async () => {
+    // Sentences of one line once shared a draw, so samples clustered: 16 of 40 held two from one line.
+    let clustered = 0;
+    for (let seed = 0; seed < 40; seed++) {
+      const { quotes } = await quotesJson(['--unit', 'sentence', '--random', String(seed), '--limit', '3', '--by', 'none', '--theme', 'money']);
+      if (new Set(quotes.map((q) => `${q.file}:${q.line}`)).size < quotes.length) clustered++;
+    }
+    expect(clustered).toBeLessThan(8);
+    const dir = tempCorpus({ 'a.txt': 'Ann: - we got a grant\n\nAnn: 1. The money ~~x~~\n\nAnn: + funding\n' });
+    const md = (await runObs(['quotes', dir, '--theme', 'money', '--by', 'none', '--format', 'md'])).stdout;
+    const quoted = md.split('\n').filter((l) => l.startsWith('> ') && !l.startsWith('> —'));
+    expect([...quoted].sort()).toEqual(['> \\- we got a **grant**', '> 1\\. The **money** \\~\\~x\\~\\~', '> \\+ **funding**'].sort());
+  });
+
   it('--uncoded lists respondent passages no theme caught, longest first', async () => {
     const { quotes } = await quotesJson(['--uncoded', '--by', 'none', '--limit', '5']);
     expect(quotes).toHaveLength(5);
