@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import type { ContextPassage, ExtractPiece, Quote } from '../aggregate/quotes.js';
 import type { QuoteSet } from '../aggregate/report.js';
 import { prefixClashes } from '../aggregate/matrix.js';
+import { isInterviewerLabel } from '../segment/speakers.js';
 import { toCsv } from './csv.js';
 import { escapeMd } from './md-escape.js';
 
@@ -45,7 +46,7 @@ export function quoteSource(q: Quote): string {
 /** Who spoke a context passage; an interviewer turn says so even where its label does not. */
 function contextSpeaker(p: ContextPassage): string {
   const name = p.speaker ?? '(no speaker)';
-  return p.interviewer && !/interview|moderat|facilitat/i.test(name) ? `${name} (interviewer)` : name;
+  return p.interviewer && (p.speaker === null || !isInterviewerLabel(p.speaker)) ? `${name} (interviewer)` : name;
 }
 
 const plain = (pieces: readonly ExtractPiece[]) => pieces.map((p) => p.text).join('');
