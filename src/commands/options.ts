@@ -93,7 +93,8 @@ function splitList(value: string): string[] {
 }
 
 export function wholeNumber(value: string, option: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new ObsError({ message: `${option} must be a whole number, not "${value}"` });
+  // Digits only: Number() would also take 0x3 and 1e2.
+  const n = Number(value.trim());
+  if (!/^\d+$/.test(value.trim())) throw new ObsError({ message: `${option} must be a whole number, not "${value}"` });
   return n;
 }
