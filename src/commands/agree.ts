@@ -9,6 +9,7 @@ import type { Io } from '../io.js';
 import { AGREE_FORMATS, renderAgree } from '../render/agree.js';
 import { openRun } from './corpus-run.js';
 import { addSharedOptions, checkFormat, type SharedOptions } from './options.js';
+import { codebookInfo } from '../aggregate/report.js';
 
 interface AgreeOptions extends SharedOptions {
   gold: string;
@@ -68,7 +69,7 @@ export async function runAgree(paths: string[], options: AgreeOptions, io: Io, c
   const comparisons = compare(documents, gold, themes, placed);
   if (comparisons.every((c) => c.documents === 0)) throw new ObsError({ file: options.gold, message: 'none of the files it names is among the transcripts read', hint: 'give obs agree the folder the human coding refers to' });
 
-  await run.emit(renderAgree({ codebook: { name: codebook.name, version: codebook.version, sha256: codebook.source.sha256 }, gold: options.gold, themes, comparisons }, format, options.out ? 0 : colorLevel));
+  await run.emit(renderAgree({ codebook: codebookInfo(codebook), gold: options.gold, themes, comparisons }, format, options.out ? 0 : colorLevel));
 
   if (failUnder === undefined) return 0;
   const below = comparisons

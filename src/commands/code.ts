@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { FigureCounter } from '../aggregate/figures.js';
 import { EXTRACT_WORDS, QuotePicker } from '../aggregate/quotes.js';
-import type { CodeReport } from '../aggregate/report.js';
+import { runSummary, type CodeReport } from '../aggregate/report.js';
 import { ObsError } from '../errors.js';
 import type { Io } from '../io.js';
 import { REPORT_FORMATS, renderReport } from '../render/index.js';
@@ -65,10 +65,7 @@ export async function runCode(paths: string[], options: CodeOptions, io: Io, col
   }
   warnMissing(run, figures, documents);
   const report: CodeReport = {
-    codebook: { name: codebook.name, version: codebook.version, sha256: codebook.source.sha256 },
-    corpus: { documents, ...figures.totals(), skipped: run.skipped() },
-    by: settings.by,
-    themes: compiled.themes.map((t) => ({ id: t.id, label: t.label, depth: t.depth })),
+    ...runSummary(codebook, { documents, ...figures.totals(), skipped: run.skipped() }, settings.by, compiled.themes),
     rows: figures.rows(),
     quotes: quotes.quotes(),
   };

@@ -14,6 +14,7 @@ import {
   type Matrix,
   type MatrixValue,
 } from '../aggregate/matrix.js';
+import { runSummary } from '../aggregate/report.js';
 import type { Meta } from '../corpus/types.js';
 import { ObsError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -77,12 +78,12 @@ export async function runMatrix(paths: string[], options: MatrixOptions, io: Io,
   });
   if (!byDocument && !options.cooccur) warnMissing(run, figures, documentCount);
 
-  const summary = {
-    codebook: { name: codebook.name, version: codebook.version, sha256: codebook.source.sha256 },
-    corpus: { documents: documentCount, ...figures.totals(), skipped: run.skipped() },
-    by: options.cooccur ? [] : byDocument ? [] : settings.by,
-    themes: kept.map((t) => compiled.themes[t]!).map((t) => ({ id: t.id, label: t.label, depth: t.depth })),
-  };
+  const summary = runSummary(
+    codebook,
+    { documents: documentCount, ...figures.totals(), skipped: run.skipped() },
+    options.cooccur || byDocument ? [] : settings.by,
+    kept.map((t) => compiled.themes[t]!),
+  );
   const ids = summary.themes.map((t) => t.id);
   let matrix: Matrix;
   if (options.cooccur) {

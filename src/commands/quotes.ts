@@ -1,7 +1,7 @@
 // `obs quotes`: quote extracts for chosen themes, per group, filtered by metadata, with context.
 import { Command } from 'commander';
 import { EXTRACT_WORDS, QuotePicker } from '../aggregate/quotes.js';
-import type { QuoteSet } from '../aggregate/report.js';
+import { runSummary, type QuoteSet } from '../aggregate/report.js';
 import { ObsError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { CompiledTheme } from '../match/compile.js';
@@ -66,10 +66,7 @@ export async function runQuotes(paths: string[], options: QuotesOptions, io: Io,
   warnMissing(run, figures, documents);
 
   const set: QuoteSet = {
-    codebook: { name: codebook.name, version: codebook.version, sha256: codebook.source.sha256 },
-    corpus: { documents, ...figures.totals(), skipped: run.skipped() },
-    by: settings.by,
-    themes: compiled.themes.map((t) => ({ id: t.id, label: t.label, depth: t.depth })),
+    ...runSummary(codebook, { documents, ...figures.totals(), skipped: run.skipped() }, settings.by, compiled.themes),
     quotes: picker.quotes(),
   };
   let output: string;

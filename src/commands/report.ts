@@ -10,6 +10,7 @@ import { renderReportHtml, type ReportTheme } from '../render/report-html.js';
 import { version } from '../version.js';
 import { openRun } from './corpus-run.js';
 import { addSharedOptions, checkFormat, wholeNumber, type SharedOptions } from './options.js';
+import { codebookInfo } from '../aggregate/report.js';
 
 interface ReportOptions extends SharedOptions {
   title?: string;
@@ -114,7 +115,7 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
   await run.emit(
     renderReportHtml({
       title: options.title ?? 'Themes in the transcripts',
-      generated: { obsVersion: version(), codebook: { name: codebook.name, version: codebook.version, sha256: codebook.source.sha256 } },
+      generated: { obsVersion: version(), codebook: codebookInfo(codebook) },
       corpus: { documents, passages: totals.passages, words: totals.words, skipped: run.skipped() },
       groupField: field,
       heatmap,
