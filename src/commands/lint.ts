@@ -10,6 +10,7 @@ import type { LintResult } from '../lint/rule.js';
 import { github } from '../lint/format/github.js';
 import { json } from '../lint/format/json.js';
 import { stylish } from '../lint/format/stylish.js';
+import { collect } from './options.js';
 
 interface LintOptions {
   corpus: string[];
@@ -23,19 +24,18 @@ interface LintOptions {
 }
 
 const FORMATS = ['stylish', 'json', 'github'] as const;
-const list = (value: string, previous: string[]) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
 export function lintCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: number) => void): Command {
   return new Command('lint')
     .description('check codebooks for mistakes: exit 0 when clean (warnings allowed), 1 on errors')
     .argument('[codebooks...]', 'codebook files (default: ./codebook.yaml, else the built-in codebook)')
-    .option('--corpus <paths>', 'also check against these transcripts: dead keywords, too broad and co-occurring themes (repeatable)', list, [])
+    .option('--corpus <paths>', 'also check against these transcripts: dead keywords, too broad and co-occurring themes (repeatable)', collect, [])
     .option('--max-share <share>', 'with --corpus: warn about a theme coding more than this share of passages', '0.5')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .addOption(new Option('--format <format>', 'stylish (for people), json (the results schema) or github (annotations)').choices(FORMATS).default('stylish'))
     .addOption(new Option('--unit <unit>', 'with --corpus: passage unit').choices(['turn', 'paragraph', 'sentence', 'document']).default('turn'))
-    .option('--speakers <names>', 'with --corpus: labels to believe even where they start only one line', list, [])
-    .option('--exclude-speaker <names>', 'with --corpus: also leave out these speakers', list, [])
+    .option('--speakers <names>', 'with --corpus: labels to believe even where they start only one line', collect, [])
+    .option('--exclude-speaker <names>', 'with --corpus: also leave out these speakers', collect, [])
     .action(async (codebooks: string[], options: LintOptions) => done(await runLint(codebooks, options, io, colorLevel)));
 }
 

@@ -30,7 +30,8 @@ export interface CorpusSettings {
   jobs: number;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, ...splitList(value)];
+/** For a repeatable, comma-separated option: every value given, in order. */
+export const collect = (value: string, previous: string[]) => [...previous, ...splitList(value)];
 
 /** `formats`: this command's --format values, the default first. */
 export function addSharedOptions(command: Command, formats: readonly string[]): Command {

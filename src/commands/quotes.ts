@@ -9,7 +9,7 @@ import { renderQuotesCsv, renderQuotesJson, renderQuotesMd, renderQuotesTable } 
 import { summaryLine } from '../render/summary.js';
 import { FigureCounter } from '../aggregate/figures.js';
 import { openRun, warnMissing } from './corpus-run.js';
-import { addSharedOptions, checkFormat, wholeNumber, type SharedOptions } from './options.js';
+import { addSharedOptions, checkFormat, collect, wholeNumber, type SharedOptions } from './options.js';
 
 interface QuotesOptions extends SharedOptions {
   theme: string[];
@@ -26,7 +26,7 @@ export function quotesCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: nu
   const command = new Command('quotes')
     .description('quote extracts per theme and group: the best ones, or a seeded random sample')
     .argument('<paths...>', 'transcript files or folders; - reads one transcript from standard input')
-    .option('--theme <ids>', 'only these themes (comma-separated; repeatable); default: all', (v: string, prev: string[]) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)], [])
+    .option('--theme <ids>', 'only these themes (comma-separated; repeatable); default: all', collect, [])
     .option('--limit <n>', 'quotes per theme and group (0: all)', '3')
     .option('--context <n>', 'passages to show before and after each quote, interviewer turns included', '0')
     .option('--words <n>', 'words per extract (0: whole passages)', String(EXTRACT_WORDS))
