@@ -5,13 +5,8 @@ import type { CompiledCodebook } from '../match/compile.js';
 import type { PassageCoding } from '../match/engine.js';
 import type { LintMessage } from './rule.js';
 
-export const CORPUS_RULES = [
-  { id: 'dead-keyword', description: 'a keyword or near rule that never matches the corpus' },
-  { id: 'broad-theme', description: 'a theme coding more than --max-share of passages' },
-  { id: 'cooccurring-themes', description: 'two themes coded together in more than 80% of the passages either is coded in' },
-] as const;
-
-export const COOCCUR_LIMIT = 0.8;
+/** Two themes coded together in more than this share of the passages either is coded in are probably one. */
+const COOCCUR_LIMIT = 0.8;
 
 export class CorpusTally {
   passages = 0;
