@@ -57,7 +57,7 @@ export async function runLint(codebooks: string[], options: LintOptions, io: Io,
     if (codebook && options.corpus.length > 0) {
       // Only a corpus check needs the coding engine and the readers: load them then.
       const { corpusFindings } = await import('../lint/corpus-run.js');
-      results.push(toResult(file, [...result.messages, ...(await corpusFindings(codebook, options.corpus, { unit: options.unit, speakers: options.speakers, excludeSpeakers: options.excludeSpeaker, maxShare }, io, options.quiet ?? false))]));
+      results.push(toResult(file, [...result.messages, ...(await corpusFindings(codebook, file, options.corpus, { unit: options.unit, speakers: options.speakers, excludeSpeakers: options.excludeSpeaker, maxShare }, io, options.quiet ?? false))]));
     } else results.push(result);
   }
   const format = options.format as (typeof FORMATS)[number];
