@@ -1,4 +1,5 @@
 // Theme matrices: groups x themes, documents x themes, and themes x themes co-occurrence.
+import type { Meta } from '../corpus/types.js';
 import type { CompiledTheme } from '../match/compile.js';
 import type { PassageCoding } from '../match/engine.js';
 import { round, type FigureRow } from './figures.js';
@@ -129,4 +130,28 @@ export function prefixClashes(names: readonly string[], taken: readonly string[]
     used.add(out.toLowerCase());
     return out;
   });
+}
+
+export interface DocumentEntry {
+  /** The document's index in corpus order, as passages carry it. */
+  doc: number;
+  file: string;
+  meta: Meta;
+}
+
+/**
+ * Documents x themes: every document given is a row, in corpus order, labelled with its file and
+ * its metadata (fields in the order documents first name them), with zeros where nothing was coded.
+ * `counted` are the rows of the documents that had passages, labelled by document index.
+ */
+export function documentRows(counted: readonly MatrixRow[], documents: readonly DocumentEntry[], themes: number): { metaFields: string[]; rows: MatrixRow[] } {
+  const seen = new Set<string>();
+  for (const d of documents) for (const key of Object.keys(d.meta)) seen.add(key);
+  const metaFields = [...seen];
+  const byDoc = new Map(counted.map((r) => [Number(r.labels[0]), r]));
+  const rows = documents.map((d) => {
+    const r = byDoc.get(d.doc) ?? { labels: [], counts: [1, 0, 0], cells: Array.from({ length: themes }, () => ({ value: 0 })) };
+    return { ...r, labels: [d.file, ...metaFields.map((f) => d.meta[f] ?? '')] };
+  });
+  return { metaFields, rows };
 }

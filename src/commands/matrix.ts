@@ -6,6 +6,7 @@ import {
   COOCCUR_VALUES,
   COUNT_COLUMNS,
   CooccurrenceCounter,
+  documentRows,
   MATRIX_VALUES,
   prefixClashes,
   themeColumnNames,
@@ -102,20 +103,10 @@ export async function runMatrix(paths: string[], options: MatrixOptions, io: Io,
     const cellSettings = { value: value as MatrixValue, binary: options.binary ?? false, themes: kept };
     // Documents whose every passage a --where filter left out are not rows; documents with no respondent text are.
     const shown = documents.map((d, doc) => ({ ...d, doc })).filter((d) => d.coded || settings.where.length === 0);
-    const metaFields = byDocument ? fieldsOf(shown.map((d) => d.meta)) : [];
+    const wide = wideRows(figures.rows(), compiled.themes.length, cellSettings, (group) => (group.length === 0 || group[0] === ALL ? [] : group));
+    const { total } = wide;
+    const { metaFields, rows: finalRows } = byDocument ? documentRows(wide.rows, shown, kept.length) : { metaFields: [], rows: wide.rows };
     const labelColumns = byDocument ? ['file', ...prefixClashes(metaFields, ['file', ...COUNT_COLUMNS], 'meta_')] : prefixClashes(settings.by, COUNT_COLUMNS, 'meta_');
-    const { rows, total } = wideRows(figures.rows(), compiled.themes.length, cellSettings, (group) =>
-      group.length === 0 || group[0] === ALL ? [] : byDocument ? [group[0]!] : group,
-    );
-    let finalRows = rows;
-    if (byDocument) {
-      // Every document read is a row, in corpus order, with zeros where nothing was coded.
-      const counted = new Map(rows.map((r) => [Number(r.labels[0]), r]));
-      finalRows = shown.map((d) => {
-        const r = counted.get(d.doc) ?? { labels: [], counts: [1, 0, 0], cells: kept.map(() => ({ value: 0 })) };
-        return { ...r, labels: [d.file, ...metaFields.map((f) => d.meta[f] ?? '')] };
-      });
-    }
     matrix = {
       ...summary,
       kind: byDocument ? 'documents' : 'groups',
@@ -132,11 +123,4 @@ export async function runMatrix(paths: string[], options: MatrixOptions, io: Io,
   }
   await run.emit(renderMatrix(matrix, format, { colorLevel: options.out ? 0 : colorLevel }));
   return 0;
-}
-
-/** Metadata fields in the order documents first name them. */
-function fieldsOf(metas: readonly Meta[]): string[] {
-  const seen = new Set<string>();
-  for (const meta of metas) for (const key of Object.keys(meta)) seen.add(key);
-  return [...seen];
 }
