@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Runs the compiled CLI; `npm install` builds dist/ through the prepare script.
-import { exitCleanlyOnSignals } from '../dist/io.js';
-import { main } from '../dist/main.js';
+// Runs the bundled CLI; `npm install` builds dist/ through the prepare script.
+import { exitCleanlyOnSignals, main } from '../dist/main.js';
 
 exitCleanlyOnSignals();
 process.exitCode = await main(process.argv.slice(2));

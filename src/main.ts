@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { exitCleanlyOnSignals, processIo, type Io } from './io.js';
 import { version } from './version.js';
 
+// bin/obs.js takes both from the bundle, so the signal handler sees the same unfinished --out files.
+export { exitCleanlyOnSignals };
+
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     io.stdout.write(`${version()}\n`);

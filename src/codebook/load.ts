@@ -1,12 +1,12 @@
 // Finds and reads a codebook file: --codebook, else ./codebook.yaml, else the built-in one.
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ObsError } from '../errors.js';
+import { packageRoot } from '../paths.js';
 import { parseCodebookOrThrow } from './parse.js';
 import type { Codebook } from './types.js';
 
-export const BUILTIN_CODEBOOK = fileURLToPath(new URL('../../codebooks/community-power.yaml', import.meta.url));
+export const BUILTIN_CODEBOOK = path.join(packageRoot(), 'codebooks', 'community-power.yaml');
 
 export function resolveCodebookPath(given: string | undefined, cwd: string): string {
   if (given) return path.resolve(cwd, given);

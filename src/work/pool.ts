@@ -2,6 +2,7 @@
 // order, so the output is byte for byte what one thread would write.
 import { Worker } from 'node:worker_threads';
 import type { FileJob } from '../corpus/load.js';
+import { workerScript } from '../paths.js';
 import type { FileRequest, FileResult, WorkerSetup } from './protocol.js';
 
 /** Files in flight per worker: enough to keep it busy while the main thread merges. */
@@ -9,11 +10,9 @@ const DEPTH = 4;
 /** How far past the next file due the workers may run, so one slow file cannot make results pile up. */
 const WINDOW = 64;
 
-// From src/ (tests, tsx) and from dist/ alike, this names the compiled worker: Node runs JavaScript in workers.
-const WORKER = new URL('../../dist/work/worker.js', import.meta.url);
 
 export async function* codeInWorkers(jobs: readonly FileJob[], setup: WorkerSetup, count: number): AsyncGenerator<FileResult> {
-  const workers = Array.from({ length: count }, () => new Worker(WORKER, { workerData: setup }));
+  const workers = Array.from({ length: count }, () => new Worker(workerScript(), { workerData: setup }));
   const done = new Map<number, FileResult>();
   const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]));
   let next = 0;
