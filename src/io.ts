@@ -1,5 +1,5 @@
 // The outside world as the commands see it, so tests can run a command without a process.
-import { promises as fs, rmSync } from 'node:fs';
+import { promises as fs, rmSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { ObsError } from './errors.js';
 
@@ -58,14 +58,19 @@ export async function checkOutputPath(out: string, inputs: readonly string[], cw
   if (!dirStat?.isDirectory()) {
     throw new ObsError({ file: out, message: `folder ${dir} does not exist`, hint: 'create the folder first, or choose another --out path' });
   }
-  if (stat) {
-    const real = await fs.realpath(target);
-    for (const input of inputs) {
-      const inputReal = await fs.realpath(path.resolve(cwd, input)).catch(() => path.resolve(cwd, input));
-      if (real === inputReal) {
-        throw new ObsError({ file: out, message: 'is one of the input files; obs never writes over its input', hint: 'choose another --out path' });
-      }
-    }
+  // Only a file that exists can be an input. Device and inode name a file however it is reached:
+  // through a link, a hard link, or another spelling of its path.
+  if (stat && inputs.some((input) => sameFile(stat, path.resolve(cwd, input)))) {
+    throw new ObsError({ file: out, message: 'is one of the input files; obs never writes over its input', hint: 'choose another --out path' });
+  }
+}
+
+function sameFile(a: Stats, other: string): boolean {
+  try {
+    const b = statSync(other);
+    return a.ino === b.ino && a.dev === b.dev;
+  } catch {
+    return false;
   }
 }
 

@@ -1,13 +1,11 @@
 // Paths -> transcripts with their metadata, read one at a time in corpus order.
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ObsError, type Problem } from '../errors.js';
 import { discover, type SourceFile } from './discover.js';
 import { compilePathPattern, mergeMeta, parseMetaTable, type MetaTable } from './metadata.js';
 import { readTranscript } from './read.js';
 import type { Meta, Transcript } from './types.js';
-
-const READ_AHEAD = 8;
 
 export interface CorpusOptions {
   paths: readonly string[];
@@ -104,16 +102,9 @@ export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
       skipped++;
     },
     async *transcripts() {
-      // Reading a few files ahead keeps the disk busy while the current one is coded; order is kept.
-      const read = (source: SourceFile) =>
-        (source.path === '-' ? options.readStdin() : fs.readFile(source.path)).then(
-          (bytes) => ({ bytes }),
-          (err: NodeJS.ErrnoException) => ({ error: err.code ?? String(err) }),
-        );
-      const ahead: Array<ReturnType<typeof read>> = [];
-      for (let i = 0; i < jobs.length; i++) {
-        while (ahead.length < READ_AHEAD && i + ahead.length < jobs.length) ahead.push(read(jobs[i + ahead.length]!.source));
-        const outcome = openFile(jobs[i]!, await ahead.shift()!, options.strict);
+      for (const job of jobs) {
+        const read = job.source.path === '-' ? { bytes: await options.readStdin() } : readBytes(job.source.path);
+        const outcome = openFile(job, read, options.strict);
         outcome.warnings.forEach(options.warn);
         if (!outcome.transcript) {
           skipped++;
@@ -123,6 +114,18 @@ export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
       }
     },
   };
+}
+
+/**
+ * A file's bytes, or why they could not be had. Read at once rather than through the thread pool:
+ * a transcript is small, and each asynchronous read costs several trips through the event loop.
+ */
+export function readBytes(file: string): { bytes: Uint8Array } | { error: string } {
+  try {
+    return { bytes: readFileSync(file) };
+  } catch (err) {
+    return { error: (err as NodeJS.ErrnoException).code ?? String(err) };
+  }
 }
 
 async function readMetaTable(file: string, cwd: string, warn: (p: Problem) => void): Promise<MetaTable> {

@@ -7,7 +7,11 @@ import type { WordInfo } from './words.js';
 /** A passage's words, each looked up once in the codebook's word table. */
 interface PassageWords {
   count: number;
-  infos: WordInfo[];
+  /** Word numbers in the table, and what the table knows of each number. */
+  ids: Int32Array;
+  infos: readonly WordInfo[];
+  /** Whether any word can start a pattern: when none can, the passage is coded with nothing. */
+  any: boolean;
   /** Offsets in the text the words were read from; `offset` maps one back to the passage's own text. */
   starts: ArrayLike<number>;
   ends: ArrayLike<number>;
@@ -17,19 +21,29 @@ interface PassageWords {
 
 const same = (at: number) => at;
 
-/** ASCII text is read in place, upper case as lower; anything else is normalized first. */
+let idScratch = new Int32Array(4096);
+
+/**
+ * ASCII text is read in place, upper case as lower; anything else is normalized first. The arrays
+ * are scratch space, reused by the next passage: codeText is done with them before then.
+ */
 function wordsOf(compiled: CompiledCodebook, text: string): PassageWords {
+  const table = compiled.words;
+  table.trim();
   const ascii = scanAscii(text);
+  const normalized = ascii ? undefined : normalize(text);
+  const t = normalized && scanUnicode(normalized.text);
+  const n = ascii ? ascii.count : t!.count;
+  if (idScratch.length < n) idScratch = new Int32Array(Math.max(n, idScratch.length * 2));
+  const ids = idScratch;
+  let any = 0;
   if (ascii) {
-    const n = ascii.count;
-    const infos: WordInfo[] = new Array(n);
-    for (let i = 0; i < n; i++) infos[i] = compiled.words.lookup(text, ascii.starts[i]!, ascii.keyEnds[i]!, ascii.hashes[i]!, true);
-    // The scanner's arrays are scratch space for the next scan; codeText is done with them before then.
-    return { count: n, infos, starts: ascii.starts, ends: ascii.ends, blocks: ascii.blocks, offset: same };
+    const { starts, keyEnds, hashes } = ascii;
+    for (let i = 0; i < n; i++) any |= table.starts[(ids[i] = table.lookup(text, starts[i]!, keyEnds[i]!, hashes[i]!, true))]!;
+    return { count: n, ids, infos: table.infos, any: any === 1, starts: ascii.starts, ends: ascii.ends, blocks: ascii.blocks, offset: same };
   }
-  const normalized = normalize(text);
-  const t = scanUnicode(normalized.text);
-  return { count: t.count, infos: t.texts.map((w) => compiled.words.get(w)), starts: t.starts, ends: t.ends, blocks: t.blocks, offset: (at) => originalOffset(normalized, at) };
+  for (let i = 0; i < n; i++) any |= table.starts[(ids[i] = table.get(t!.texts[i]!))]!;
+  return { count: n, ids, infos: table.infos, any: any === 1, starts: t!.starts, ends: t!.ends, blocks: t!.blocks, offset: (at) => originalOffset(normalized!, at) };
 }
 
 /** A hit: a span of tokens, the rule that made it, and where it stands in the passage's own text. */
@@ -68,11 +82,10 @@ export function codeText(compiled: CompiledCodebook, text: string): PassageCodin
   const tokens = wordsOf(compiled, text);
   const n = tokens.count;
   if (n === 0) return { words: 0, themes };
-  const infos = tokens.infos;
-  let any = false;
-  for (let i = 0; i < n && !any; i++) if (infos[i]!.starts.length > 0) any = true;
   // Most passages of a long corpus hold no rule's first word at all: nothing more to do.
-  if (!any) return { words: n, themes };
+  if (!tokens.any) return { words: n, themes };
+  const { ids, infos } = tokens;
+  const startsAt = compiled.words.starts;
 
   let ignored: Uint8Array | undefined;
   const excludeSpans = new Map<number, Array<[number, number]>>();
@@ -85,7 +98,8 @@ export function codeText(compiled: CompiledCodebook, text: string): PassageCodin
   };
 
   for (let i = 0; i < n; i++) {
-    for (const { ref, pattern } of infos[i]!.starts) {
+    if (startsAt[ids[i]!] === 0) continue;
+    for (const { ref, pattern } of infos[ids[i]!]!.starts) {
       const last = matchAt(pattern, tokens, i);
       if (last >= 0) onMatch(ref, i, last);
     }
@@ -172,7 +186,7 @@ function matchAt(pattern: Pattern, tokens: PassageWords, i: number): number {
   for (let k = 0; k < pattern.length; k++) {
     const test = pattern[k]!;
     if (tokens.blocks[i + k]! !== block) return -1;
-    const word = tokens.infos[i + k]!;
+    const word = tokens.infos[tokens.ids[i + k]!]!;
     const ok = test.kind === 'stem' ? word.stem === test.value : test.kind === 'exact' ? word.text === test.value : word.text.startsWith(test.value);
     if (!ok) return -1;
   }

@@ -33,6 +33,15 @@ export interface AsciiTokens {
   blocks: Int32Array;
 }
 
+/**
+ * Per ASCII code: 0 not part of a word, else the code the word is hashed and compared by (upper
+ * case as lower). One table read per character instead of three range tests and a fold.
+ */
+const WORD_CODE = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) WORD_CODE[c] = c;
+for (let c = 97; c <= 122; c++) WORD_CODE[c] = c;
+for (let c = 65; c <= 90; c++) WORD_CODE[c] = c + 32;
+
 let scratch: AsciiTokens = makeScratch(4096);
 
 /** Doubles the scratch arrays, keeping what they hold: a 50 MB line needs room only for its words. */
@@ -98,8 +107,9 @@ export function scanAscii(text: string): AsciiTokens | undefined {
     let beforeApostrophe = hash;
     let apostrophe = -1;
     for (;;) {
-      while (i < n && isWordCode((c = text.charCodeAt(i)))) {
-        hash = hashStep(hash, c <= 90 && c >= 65 ? c + 32 : c);
+      let folded = 0;
+      while (i < n && (c = text.charCodeAt(i)) < 128 && (folded = WORD_CODE[c]!) !== 0) {
+        hash = hashStep(hash, folded);
         i++;
       }
       // An apostrophe between two word characters keeps the word whole: don't, o'clock.

@@ -1,5 +1,6 @@
 // A table of the words seen so far, looked up straight from the passage text: no string is made
-// for a word already known, which is nearly every word of a long corpus.
+// for a word already known, which is nearly every word of a long corpus. Words are numbered; a
+// passage's words are a list of numbers, and what the engine asks of a word is an array read.
 import type { IndexedPattern } from './compile.js';
 
 export interface WordInfo {
@@ -14,6 +15,7 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 16777619;
 /** A cap, so a corpus of endless distinct tokens (ids, numbers) cannot grow memory without bound. */
 const MAX_WORDS = 500_000;
+const FIRST_SLOTS = 1024;
 
 export function hashStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, FNV_PRIME);
@@ -22,72 +24,87 @@ export function hashStep(hash: number, code: number): number {
 export const HASH_START = FNV_OFFSET;
 
 export class WordTable {
-  private keys: Array<string | undefined> = new Array(1024);
-  private values: Array<WordInfo | undefined> = new Array(1024);
-  private hashes = new Int32Array(1024);
-  private size = 0;
+  /** Per word number. */
+  infos: WordInfo[] = [];
+  /** 1 where some pattern can start at the word: most words of a corpus start none. */
+  starts = new Uint8Array(FIRST_SLOTS);
+  private keys: string[] = [];
+  /** Open addressing, two numbers a slot: the hash, then the word number plus one (0: empty). */
+  private slots = new Int32Array(FIRST_SLOTS * 2);
 
   constructor(private readonly make: (word: string) => WordInfo) {}
 
-  get(word: string): WordInfo {
+  get(word: string): number {
     let h = HASH_START;
     for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
     return this.lookup(word, 0, word.length, h, false);
   }
 
   /**
-   * The word at text[start, end), upper-case ASCII letters read as lower case; `hash` is
-   * hashStep over its lower-cased codes from HASH_START.
+   * The number of the word at text[start, end), upper-case ASCII letters read as lower case;
+   * `hash` is hashStep over its lower-cased codes from HASH_START.
    */
-  lookup(text: string, start: number, end: number, hash: number, fold: boolean): WordInfo {
-    const mask = this.keys.length - 1;
+  lookup(text: string, start: number, end: number, hash: number, fold: boolean): number {
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const key = this.keys[slot];
-      if (key === undefined) break;
-      if (this.hashes[slot] !== hash || key.length !== length) continue;
-      let same = true;
-      for (let k = 0; k < length; k++) {
+      const id = slots[2 * slot + 1]! - 1;
+      if (id < 0) break;
+      if (slots[2 * slot] !== hash) continue;
+      const key = this.keys[id]!;
+      if (key.length !== length) continue;
+      let k = 0;
+      for (; k < length; k++) {
         let c = text.charCodeAt(start + k);
         if (fold && c >= 65 && c <= 90) c += 32;
-        if (c !== key.charCodeAt(k)) {
-          same = false;
-          break;
-        }
+        if (c !== key.charCodeAt(k)) break;
       }
-      if (same) return this.values[slot]!;
+      if (k === length) return id;
     }
     const word = fold ? text.slice(start, end).toLowerCase() : text.slice(start, end);
     const info = this.make(word);
-    if (this.size >= MAX_WORDS) this.clear();
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    this.insert(word, hash, info);
-    return info;
+    if ((this.keys.length + 1) * 2 > slots.length >> 1) this.grow();
+    return this.insert(word, hash, info);
   }
 
-  private insert(word: string, hash: number, info: WordInfo): void {
-    const mask = this.keys.length - 1;
+  private insert(word: string, hash: number, info: WordInfo): number {
+    const id = this.keys.length;
+    this.keys.push(word);
+    this.infos.push(info);
+    if (id >= this.starts.length) {
+      const bigger = new Uint8Array(this.starts.length * 2);
+      bigger.set(this.starts);
+      this.starts = bigger;
+    }
+    this.starts[id] = info.starts.length > 0 ? 1 : 0;
+    this.place(hash, id);
+    return id;
+  }
+
+  private place(hash: number, id: number): void {
+    const mask = (this.slots.length >> 1) - 1;
     let slot = hash & mask;
-    while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
-    this.keys[slot] = word;
-    this.values[slot] = info;
-    this.hashes[slot] = hash;
-    this.size++;
+    while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    this.slots[2 * slot] = hash;
+    this.slots[2 * slot + 1] = id + 1;
   }
 
   private grow(): void {
-    const { keys, values, hashes } = this;
-    this.keys = new Array(keys.length * 2);
-    this.values = new Array(keys.length * 2);
-    this.hashes = new Int32Array(keys.length * 2);
-    this.size = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== undefined) this.insert(keys[i]!, hashes[i]!, values[i]!);
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (let s = 0; s < old.length; s += 2) if (old[s + 1] !== 0) this.place(old[s]!, old[s + 1]! - 1);
   }
 
-  private clear(): void {
-    this.keys = new Array(1024);
-    this.values = new Array(1024);
-    this.hashes = new Int32Array(1024);
-    this.size = 0;
+  /**
+   * Starts afresh once the table is full. Called between passages only, so the numbers a passage's
+   * words were given stay good while it is coded; one passage may take the table past the cap.
+   */
+  trim(): void {
+    if (this.keys.length < MAX_WORDS) return;
+    this.keys = [];
+    this.infos = [];
+    this.starts = new Uint8Array(FIRST_SLOTS);
+    this.slots = new Int32Array(FIRST_SLOTS * 2);
   }
 }

@@ -1,9 +1,8 @@
 // A coding worker: reads and codes the files the main thread hands it, one at a time.
-import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { passes } from '../aggregate/where.js';
 import { loadCodebook } from '../codebook/load.js';
-import { openFile } from '../corpus/load.js';
+import { openFile, readBytes } from '../corpus/load.js';
 import { ObsError, type Problem } from '../errors.js';
 import { compileCodebook } from '../match/compile.js';
 import { codeTranscript, lostLabelProblem } from '../pipeline.js';
@@ -15,13 +14,7 @@ const compiled = compileCodebook(await loadCodebook(setup.codebookPath, setup.co
 const include = setup.where.length > 0 ? (p: Parameters<typeof passes>[0]) => passes(p, setup.where) : undefined;
 
 function codeFile({ index, job }: FileRequest): FileResult {
-  let read: { bytes: Uint8Array } | { error: string };
-  try {
-    read = { bytes: readFileSync(job.source.path) };
-  } catch (err) {
-    read = { error: (err as NodeJS.ErrnoException).code ?? String(err) };
-  }
-  const outcome = openFile(job, read, setup.strict);
+  const outcome = openFile(job, readBytes(job.source.path), setup.strict);
   const { transcript } = outcome;
   if (!transcript) return { index, warnings: outcome.warnings };
   const lost: Problem[] = [];

@@ -1,5 +1,5 @@
 // `obs code` run whole, on small corpora written here, checking what a user sees.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -161,6 +161,15 @@ describe('obs code', () => {
     const over = await runObs(['code', 'corpus', '--out', 'corpus/revoe-2021.txt'], { cwd: dir });
     expect(over.code).toBe(2);
     expect(over.stderr).toContain('obs: corpus/revoe-2021.txt: is one of the input files');
+    expect(readFileSync(input)).toEqual(before);
+    // The same file by another name: a hard link and a symbolic link.
+    linkSync(input, path.join(dir, 'hard.txt'));
+    symlinkSync(input, path.join(dir, 'soft.txt'));
+    for (const name of ['hard.txt', 'soft.txt']) {
+      const other = await runObs(['code', 'corpus', '--out', name], { cwd: dir });
+      expect(other.code).toBe(2);
+      expect(other.stderr).toContain(`obs: ${name}: is one of the input files`);
+    }
     expect(readFileSync(input)).toEqual(before);
     const missing = await runObs(['code', 'corpus', '--out', 'nowhere/x.csv'], { cwd: dir });
     expect(missing.code).toBe(2);

@@ -1,0 +1,50 @@
+// The word table: one number per distinct word, found from the passage text without making strings.
+import { describe, expect, it } from 'vitest';
+import { HASH_START, hashStep, WordTable, type WordInfo } from '../../src/match/words.js';
+
+function table(): { words: WordTable; made: string[] } {
+  const made: string[] = [];
+  const words = new WordTable((word): WordInfo => {
+    made.push(word);
+    return { text: word, stem: word, starts: word === 'grant' ? [{ ref: { kind: 'ignore', rule: 0 }, pattern: [] }] : [] };
+  });
+  return { words, made };
+}
+
+describe('WordTable', () => {
+  it('gives a word read from text in any case the number of its lower-case form, describing it once', () => {
+    const { words, made } = table();
+    const text = 'The GRANT, the grant; Grants';
+    const at = (word: string) => text.indexOf(word);
+    const grant = words.get('grant');
+    expect(words.lookup(text, at('GRANT'), at('GRANT') + 5, hashOf('grant'), true)).toBe(grant);
+    expect(words.lookup(text, at('grant;'), at('grant;') + 5, hashOf('grant'), true)).toBe(grant);
+    const grants = words.lookup(text, at('Grants'), at('Grants') + 6, hashOf('grants'), true);
+    expect(grants).not.toBe(grant);
+    expect(words.infos[grant]!.text).toBe('grant');
+    expect(words.infos[grants]!.text).toBe('grants');
+    expect(words.starts[grant]).toBe(1);
+    expect(words.starts[grants]).toBe(0);
+    expect(made).toEqual(['grant', 'grants']);
+  });
+
+  it('keeps every number good within a passage past the cap, and starts afresh only when trimmed between passages', () => {
+    const { words, made } = table();
+    const ids: number[] = [];
+    const count = 500_010;
+    for (let i = 0; i < count; i++) ids.push(words.get(`w${i}`));
+    expect(new Set(ids).size).toBe(count);
+    expect(words.infos[ids[7]!]!.text).toBe('w7');
+    expect(words.get('w7')).toBe(ids[7]);
+    expect(made.length).toBe(count);
+    words.trim();
+    expect(words.get('w7')).toBe(0);
+    expect(made.length).toBe(count + 1);
+  });
+});
+
+function hashOf(word: string): number {
+  let h = HASH_START;
+  for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+  return h;
+}
