@@ -1,7 +1,7 @@
 // npm run bench: obs against the scripts researchers write today, on the same generated corpus in
 // the same run: wall time, peak memory, the ratios, and a check that the counts agree.
 //
-//   npm run bench -- [--sizes 100,1000] [--words 5000] [--memory 10000] [--peers tidytext,nltk,rg]
+//   npm run bench -- [--sizes 100,1000] [--words 5000] [--memory 10000] [--peers tidytext,nltk,rg] [--startup 15]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -18,6 +18,7 @@ interface Options {
   words: number;
   memory: number;
   peers: string[];
+  startup: number;
 }
 
 function options(argv: string[]): Options {
@@ -26,7 +27,7 @@ function options(argv: string[]): Options {
     return i >= 0 && argv[i + 1] ? argv[i + 1]! : fallback;
   };
   const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
-  return { sizes: list(get('sizes', '100,1000')).map(Number), words: Number(get('words', '5000')), memory: Number(get('memory', '10000')), peers: list(get('peers', 'tidytext,nltk,rg')) };
+  return { sizes: list(get('sizes', '100,1000')).map(Number), words: Number(get('words', '5000')), memory: Number(get('memory', '10000')), peers: list(get('peers', 'tidytext,nltk,rg')), startup: Number(get('startup', '15')) };
 }
 
 interface Timing {
@@ -111,6 +112,31 @@ function compareCounts(obs: Counts, peer: Counts): string {
   return `DIFFER in ${diffs.length} of ${keys.size}, e.g. ${diffs[0]}: obs ${JSON.stringify(obs.get(diffs[0]!))} vs ${JSON.stringify(peer.get(diffs[0]!))}`;
 }
 
+/** Median wall time in milliseconds of `runs` runs, each a fresh process. */
+function startupMs(command: string, args: string[], runs: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(command, args, { stdio: 'ignore' });
+    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status})`);
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+/** Start-up: how long obs takes before it does any work, against node doing nothing at all. */
+function startup(runs: number, obsBin: string, smallCodebook: string): void {
+  const cases: Array<[string, string, string[]]> = [
+    ["node -e ''", 'node', ['-e', '']],
+    ['obs --version', 'node', [obsBin, '--version']],
+    ['obs lint (bench codebook, 6 themes)', 'node', [obsBin, 'lint', smallCodebook]],
+    ['obs lint (built-in codebook)', 'node', [obsBin, 'lint', path.join(ROOT, 'codebooks', 'community-power.yaml')]],
+  ];
+  const times = cases.map(([, command, args]) => startupMs(command, args, runs));
+  console.log(`\nstart-up, median of ${runs} runs:`);
+  cases.forEach(([name], i) => console.log(`  ${name.padEnd(38)} ${times[i]!.toFixed(0).padStart(4)} ms${i > 0 ? `  (node + ${(times[i]! - times[0]!).toFixed(0)} ms)` : ''}`));
+}
+
 function main(): void {
   const opts = options(process.argv.slice(2));
   const peers = ensurePeers(opts.peers);
@@ -161,6 +187,7 @@ function main(): void {
     console.log(`\nobs peak memory, ${opts.memory} vs 1000 transcripts: ${ratio.toFixed(2)}x (target: within 1.5x)`);
     if (ratio > 1.5) failed = true;
   }
+  if (opts.startup > 0) startup(opts.startup, obsBin, rules.codebook);
   if (failed) {
     console.log('\nFAILED: see above');
     process.exitCode = 1;

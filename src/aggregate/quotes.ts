@@ -19,6 +19,8 @@ export interface ContextPassage {
   file: string;
   line: number;
   speaker: string | null;
+  /** The passage's time stamp, where the transcript has them. */
+  start: string | null;
   interviewer: boolean;
   extract: ExtractPiece[];
 }
@@ -163,7 +165,7 @@ export class QuotePicker {
 }
 
 function contextPassage(p: Passage, words: number, anchor: 'start' | 'end'): ContextPassage {
-  return { file: p.file, line: p.line, speaker: p.speaker, interviewer: p.interviewer, extract: makeExtract(p.text, [], words, anchor) };
+  return { file: p.file, line: p.line, speaker: p.speaker, start: p.start, interviewer: p.interviewer, extract: makeExtract(p.text, [], words, anchor) };
 }
 
 /** Most distinct matched terms first; ties go to the shorter passage, then file and line. */

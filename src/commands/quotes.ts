@@ -48,6 +48,9 @@ export async function runQuotes(paths: string[], options: QuotesOptions, io: Io,
 
   const run = await openRun(paths, options, io, { ungrouped: true });
   const { compiled, codebook, settings } = run;
+  if (context > 0 && settings.unit === 'document') {
+    run.warn({ message: '--context shows nothing with --unit document: each document is one passage, with no neighbours', hint: 'use --unit turn (the default) or paragraph to see the passages around a quote' });
+  }
   const themes = options.theme.length === 0 ? compiled.themes : options.theme.map((id) => findTheme(compiled.themes, id, options.codebook));
   const picker = new QuotePicker(compiled.themes, {
     limit: limit === 0 ? Infinity : limit,

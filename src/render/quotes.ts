@@ -6,6 +6,7 @@ import { prefixClashes } from '../aggregate/matrix.js';
 import { isInterviewerLabel } from '../segment/speakers.js';
 import { toCsv } from './csv.js';
 import { escapeMd } from './md-escape.js';
+import { oneLine } from './text-table.js';
 
 export interface QuoteTableOptions {
   colorLevel: 0 | 1 | 2 | 3;
@@ -61,16 +62,16 @@ export function renderQuotesTable(set: QuoteSet, options: QuoteTableOptions, tit
     out.push(...wrap(head + plain(p.extract), width - 6).map((l) => c.dim(`    ┆ ${l}`)));
   };
   for (const section of sections(set)) {
-    out.push(c.bold(section.heading) + c.dim(` · ${section.label}`));
+    out.push(c.bold(section.heading) + c.dim(` · ${oneLine(section.label)}`));
     eachWithGroups(
       section.quotes,
-      (label) => out.push(`  ${c.underline(label)}`),
+      (label) => out.push(`  ${c.underline(oneLine(label))}`),
       (q) => {
         q.before.forEach(context);
         const speaker = q.before.length + q.after.length > 0 && q.speaker ? `${q.speaker}: ` : '';
         out.push(...wrap(`${speaker}“${highlight(q.extract)}”`, width - 4).map((l) => `    ${l}`));
         q.after.forEach(context);
-        out.push(c.dim(`    — ${quoteSource(q)}`), '');
+        out.push(c.dim(`    — ${oneLine(quoteSource(q))}`), '');
       },
     );
   }
@@ -107,7 +108,7 @@ export function renderQuotesCsv(set: QuoteSet): string {
   set.quotes.forEach((q, i) => {
     const theme = q.theme ?? UNCODED_HEADING;
     const context = (role: string) => (p: ContextPassage) =>
-      rows.push([i + 1, role, theme, ...q.group, p.file, p.line, p.speaker ?? '', p.interviewer ? 'yes' : 'no', '', '', '', plain(p.extract)]);
+      rows.push([i + 1, role, theme, ...q.group, p.file, p.line, p.speaker ?? '', p.interviewer ? 'yes' : 'no', p.start ?? '', '', '', plain(p.extract)]);
     q.before.forEach(context('before'));
     rows.push([i + 1, 'quote', theme, ...q.group, q.file, q.line, q.speaker ?? '', 'no', q.start ?? '', q.terms.join('; '), q.hits, plain(q.extract)]);
     q.after.forEach(context('after'));
@@ -131,7 +132,7 @@ export function quoteJson(q: Quote): Record<string, unknown> {
 }
 
 export function renderQuotesJson(set: QuoteSet): string {
-  const contextJson = (p: ContextPassage) => ({ file: p.file, line: p.line, speaker: p.speaker, interviewer: p.interviewer, text: plain(p.extract) });
+  const contextJson = (p: ContextPassage) => ({ file: p.file, line: p.line, speaker: p.speaker, start: p.start, interviewer: p.interviewer, text: plain(p.extract) });
   const body = {
     version: 1,
     codebook: set.codebook,

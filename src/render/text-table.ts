@@ -15,7 +15,15 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-export function textTable(columns: readonly Column[], rows: ReadonlyArray<ReadonlyArray<string>>, rule: (row: number) => boolean = () => false): string {
+const BREAKS = /\r\n|[\n\r\t\v\f\u2028\u2029]/g;
+
+/** A line break or tab inside a value (metadata can hold one) would break a row or a heading: shown as a space. */
+export function oneLine(s: string): string {
+  return s.replace(BREAKS, ' ');
+}
+
+export function textTable(columns: readonly Column[], given: ReadonlyArray<ReadonlyArray<string>>, rule: (row: number) => boolean = () => false): string {
+  const rows = given.map((r) => r.map(oneLine));
   const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const line = (cells: ReadonlyArray<string>) =>
     cells

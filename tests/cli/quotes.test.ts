@@ -1,6 +1,7 @@
 // obs quotes: themes, --where, context, random samples and uncoded passages, on the example corpus.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { runObs, tempCorpus } from '../helpers/run.js';
 
@@ -59,6 +60,23 @@ describe('obs quotes', () => {
     const r = await runObs(['quotes', dir, '--exclude-speaker', 'Host', '--context', '1', '--by', 'none']);
     expect(r.stdout).toContain('Host (interviewer), line 1 (context): What about money?');
     expect(r.stdout).toContain('Ann: “We got a [grant].”');
+    const whole = await runObs(['quotes', dir, '--exclude-speaker', 'Host', '--context', '1', '--by', 'none', '--unit', 'document']);
+    expect(whole.code).toBe(0);
+    expect(whole.stderr).toContain('--context shows nothing with --unit document');
+    expect(r.stderr).not.toContain('--context shows nothing');
+  });
+
+  it('gives context passages their time stamps in CSV and JSON, as quotes have theirs', async () => {
+    const dir = tempCorpus({ 'a.txt': '[00:01:02] Host: What about money?\n\n[00:01:09] Ann: We got a grant.\n\n[00:02:00] Host: And then?\n\n[00:02:30] Ann: Nothing.\n' });
+    const args = ['quotes', dir, '--exclude-speaker', 'Host', '--context', '1', '--by', 'none', '--theme', 'money'];
+    const rows = parse((await runObs([...args, '--format', 'csv'])).stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => [r.role, r.line, r.start])).toEqual([
+      ['before', '1', '00:01:02'],
+      ['quote', '3', '00:01:09'],
+      ['after', '5', '00:02:00'],
+    ]);
+    const json = JSON.parse((await runObs([...args, '--format', 'json'])).stdout) as { quotes: Array<{ before: Array<{ start: string }>; after: Array<{ start: string }> }> };
+    expect([json.quotes[0]!.before[0]!.start, json.quotes[0]!.after[0]!.start]).toEqual(['00:01:02', '00:02:00']);
   });
 
   it('filters by any field, with value lists and ranges', async () => {
