@@ -55,6 +55,8 @@ function bodyTurns(lines: readonly string[], firstLine: number, policy: LabelPol
 
 /** Drops blank leading and trailing lines, which a label line with nothing after it leaves. */
 function trimParagraph(p: Paragraph): Paragraph {
+  // Most paragraphs of a transcript are one line of speech: nothing to trim.
+  if (p.lines.length === 1 && p.text.trim() !== '') return p;
   const texts = p.text.split('\n');
   let a = 0;
   let b = texts.length;
