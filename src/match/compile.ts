@@ -1,5 +1,6 @@
 // Codebook -> matchers: each keyword becomes a pattern of word tests, indexed by its first word.
 import { flattenThemes, type Codebook, type Term, type Theme } from '../codebook/types.js';
+import { firstLetterCells } from './first-letters.js';
 import { normalize } from './normalize.js';
 import { stem } from './stem.js';
 import { tokenize } from './tokenize.js';
@@ -62,6 +63,8 @@ export interface CompiledCodebook {
   byPrefix: IndexedPattern[];
   /** Per distinct word: its stem and the patterns that can start at it, worked out once. */
   words: WordTable;
+  /** Where a word may start a pattern, by its first letters; other words are not looked up. */
+  firstLetters: Uint8Array;
 }
 
 const NO_PATTERNS: readonly IndexedPattern[] = [];
@@ -115,6 +118,7 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
     byExact: new Map(),
     byPrefix: [],
     words: new WordTable((word) => describeWord(compiled, word)),
+    firstLetters: new Uint8Array(0),
   };
   compiled.ignore.forEach((pattern, rule) => addPattern(compiled, { kind: 'ignore', rule }, pattern));
   for (const t of themes) {
@@ -124,6 +128,11 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
     t.exclude.slice(own).forEach((pattern, k) => addPattern(compiled, { kind: 'exclude', theme: t.index, rule: own + k }, pattern));
     t.near.forEach((n, rule) => n.terms.forEach((pattern, term) => addPattern(compiled, { kind: 'near', theme: t.index, rule, term }, pattern)));
   }
+  compiled.firstLetters = firstLetterCells([
+    ...[...compiled.byStem.keys()].map((value): WordTest => ({ kind: 'stem', value })),
+    ...[...compiled.byExact.keys()].map((value): WordTest => ({ kind: 'exact', value })),
+    ...compiled.byPrefix.map((p) => p.pattern[0]!),
+  ]);
   return compiled;
 }
 

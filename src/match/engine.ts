@@ -1,13 +1,13 @@
 // The engine: one passage's text -> the themes it is coded with, their hits and where they are.
 import type { CompiledCodebook, Pattern, RuleRef } from './compile.js';
 import { normalize, originalOffset } from './normalize.js';
-import { scanAscii, scanUnicode } from './tokenize.js';
-import type { WordInfo } from './words.js';
+import { keyOf, scanAscii, scanUnicode } from './tokenize.js';
+import type { WordInfo, WordTable } from './words.js';
 
 /** A passage's words, each looked up once in the codebook's word table. */
 interface PassageWords {
   count: number;
-  /** Word numbers in the table, and what the table knows of each number. */
+  /** Word numbers in the table, and what the table knows of each number; -1 for a word not yet looked up. */
   ids: Int32Array;
   infos: readonly WordInfo[];
   /** Whether any word can start a pattern: when none can, the passage is coded with nothing. */
@@ -17,6 +17,9 @@ interface PassageWords {
   ends: ArrayLike<number>;
   blocks: ArrayLike<number>;
   offset: (at: number) => number;
+  /** The text the words were read from. */
+  text: string;
+  table: WordTable;
 }
 
 const same = (at: number) => at;
@@ -30,7 +33,7 @@ let idScratch = new Int32Array(4096);
 function wordsOf(compiled: CompiledCodebook, text: string): PassageWords {
   const table = compiled.words;
   table.trim();
-  const ascii = scanAscii(text);
+  const ascii = scanAscii(text, compiled.firstLetters);
   const normalized = ascii ? undefined : normalize(text);
   const t = normalized && scanUnicode(normalized.text);
   const n = ascii ? ascii.count : t!.count;
@@ -39,11 +42,26 @@ function wordsOf(compiled: CompiledCodebook, text: string): PassageWords {
   let any = 0;
   if (ascii) {
     const { starts, keyEnds, hashes } = ascii;
-    for (let i = 0; i < n; i++) any |= table.starts[(ids[i] = table.lookup(text, starts[i]!, keyEnds[i]!, hashes[i]!, true))]!;
-    return { count: n, ids, infos: table.infos, any: any === 1, starts: ascii.starts, ends: ascii.ends, blocks: ascii.blocks, offset: same };
+    for (let i = 0; i < n; i++) {
+      const keyEnd = keyEnds[i]!;
+      if (keyEnd < 0) ids[i] = -1;
+      else any |= table.starts[(ids[i] = table.lookup(text, starts[i]!, keyEnd, hashes[i]!, true))]!;
+    }
+    return { count: n, ids, infos: table.infos, any: any === 1, starts: ascii.starts, ends: ascii.ends, blocks: ascii.blocks, offset: same, text, table };
   }
   for (let i = 0; i < n; i++) any |= table.starts[(ids[i] = table.get(t!.texts[i]!))]!;
-  return { count: n, ids, infos: table.infos, any: any === 1, starts: t!.starts, ends: t!.ends, blocks: t!.blocks, offset: (at) => originalOffset(normalized!, at) };
+  return { count: n, ids, infos: table.infos, any: any === 1, starts: t!.starts, ends: t!.ends, blocks: t!.blocks, offset: (at) => originalOffset(normalized!, at), text: normalized!.text, table };
+}
+
+/** The number of word `j`, looked up now if the scan passed it over: a phrase reached it. */
+function idAt(tokens: PassageWords, j: number): number {
+  let id = tokens.ids[j]!;
+  if (id < 0) {
+    const start = tokens.starts[j]!;
+    const { keyEnd, hash } = keyOf(tokens.text, start, tokens.ends[j]!);
+    id = tokens.ids[j] = tokens.table.lookup(tokens.text, start, keyEnd, hash, true);
+  }
+  return id;
 }
 
 /** A hit: a span of tokens, the rule that made it, and where it stands in the passage's own text. */
@@ -85,7 +103,7 @@ export function codeText(compiled: CompiledCodebook, text: string): PassageCodin
   // Most passages of a long corpus hold no rule's first word at all: nothing more to do.
   if (!tokens.any) return { words: n, themes };
   const { ids, infos } = tokens;
-  const startsAt = compiled.words.starts;
+  const table = compiled.words;
 
   let ignored: Uint8Array | undefined;
   const excludeSpans = new Map<number, Array<[number, number]>>();
@@ -98,8 +116,10 @@ export function codeText(compiled: CompiledCodebook, text: string): PassageCodin
   };
 
   for (let i = 0; i < n; i++) {
-    if (startsAt[ids[i]!] === 0) continue;
-    for (const { ref, pattern } of infos[ids[i]!]!.starts) {
+    const id = ids[i]!;
+    // A phrase may have looked words up since the scan, and grown the table: read it afresh.
+    if (id < 0 || table.starts[id] === 0) continue;
+    for (const { ref, pattern } of infos[id]!.starts) {
       const last = matchAt(pattern, tokens, i);
       if (last >= 0) onMatch(ref, i, last);
     }
@@ -186,7 +206,7 @@ function matchAt(pattern: Pattern, tokens: PassageWords, i: number): number {
   for (let k = 0; k < pattern.length; k++) {
     const test = pattern[k]!;
     if (tokens.blocks[i + k]! !== block) return -1;
-    const word = tokens.infos[tokens.ids[i + k]!]!;
+    const word = tokens.infos[idAt(tokens, i + k)]!;
     const ok = test.kind === 'stem' ? word.stem === test.value : test.kind === 'exact' ? word.text === test.value : word.text.startsWith(test.value);
     if (!ok) return -1;
   }

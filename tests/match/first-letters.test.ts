@@ -1,0 +1,112 @@
+// Words passed over by their first letters: the stemmer must never move a word out of its stem's
+// cells, and coding must come out the same as when every word is looked up.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_CODEBOOK, loadCodebook } from '../../src/codebook/load.js';
+import { parseCodebookOrThrow } from '../../src/codebook/parse.js';
+import { importCodebook } from '../../src/interchange/import.js';
+import { compileCodebook, type CompiledCodebook, type WordTest } from '../../src/match/compile.js';
+import { codeText } from '../../src/match/engine.js';
+import { firstLetterCells, wordCell } from '../../src/match/first-letters.js';
+import { stem } from '../../src/match/stem.js';
+import { hasSharedData, sharedData } from '../helpers/shared-data.js';
+
+const cellsOfStem = new Map<string, Uint8Array>();
+/** A stem's cells depend on its first three letters and whether it has 1-2, 3 or 4 and more. */
+const stemKey = (s: string) => `${s.slice(0, 3)}/${Math.min(s.length, 4)}`;
+
+/** Words whose cell the cells of their own stem leave out: none, if the reasoning in first-letters.ts holds. */
+function strays(words: readonly string[]): string[] {
+  return words.filter((word) => {
+    const s = stem(word);
+    let cells = cellsOfStem.get(stemKey(s));
+    if (!cells) cellsOfStem.set(stemKey(s), (cells = firstLetterCells([{ kind: 'stem', value: s }])));
+    return cells[wordCell(word, 0, word.length)] !== 1;
+  });
+}
+
+/** The same codebook with every word looked up, as before words were told apart by their first letters. */
+function lookingUpEverything(compiled: CompiledCodebook): CompiledCodebook {
+  const all = compileCodebook(compiled.codebook);
+  all.firstLetters = new Uint8Array(compiled.firstLetters.length).fill(1);
+  return all;
+}
+
+describe('first-letter cells', () => {
+  it("keep every word whose stem moves its ending: y to i, -at to -ate, a suffix down to one letter", () => {
+    // ayed -> ai, ating -> at, izing -> ize, ies -> i, aed -> a, relational -> relat, hoping -> hope
+    const tricky = ['ayed', 'ays', 'eyed', 'oying', 'ating', 'izing', 'bling', 'ies', 'aed', 'eing', 'relational', 'hoping', 'hopping', 'filing', 'sses', 'ponies', 'caress', 'ties', 'happy', 'sky', "o'clock", "don't", 'a1b2', '2019'];
+    expect(strays(tricky)).toEqual([]);
+    expect(stem('ayed')).toBe('ai');
+  });
+
+  it('hold one cell for an exact word, a row of cells for a short prefix, and everything for an empty one', () => {
+    const count = (tests: WordTest[]) => firstLetterCells(tests).reduce((n, c) => n + c, 0);
+    expect(count([{ kind: 'exact', value: 'community' }])).toBe(1);
+    expect(count([{ kind: 'exact', value: 'we' }])).toBe(1);
+    expect(count([{ kind: 'prefix', value: 'comm' }])).toBe(1);
+    expect(count([{ kind: 'prefix', value: 'co' }])).toBe(37);
+    expect(count([{ kind: 'stem', value: 'commun' }])).toBe(1);
+    expect(count([{ kind: 'stem', value: 'hop' }])).toBe(37);
+    expect(count([{ kind: 'prefix', value: '' }])).toBe(37 ** 3);
+    const cells = firstLetterCells([{ kind: 'exact', value: 'we' }]);
+    expect(cells[wordCell('we', 0, 2)]).toBe(1);
+    // The possessive key `we` of `we's` shares the cell: the apostrophe ends the letters read.
+    expect(cells[wordCell("we's", 0, 4)]).toBe(1);
+    expect(cells[wordCell('wet', 0, 3)]).toBe(0);
+  });
+
+  it('code passages exactly as looking up every word does (built-in codebook, hand-made phrases)', async () => {
+    const builtin = compileCodebook(await loadCodebook(BUILTIN_CODEBOOK, 'community-power.yaml'));
+    const texts = [
+      'The Big Local partnership gave us the confidence to take control, and the residents association did the rest.',
+      "We're the council's partners now: WE DECIDE. A sense of belonging, the community centre's grant",
+      'Volunteering at the food bank, community organising, the steering group and the plan',
+    ];
+    const every = lookingUpEverything(builtin);
+    for (const text of texts) expect(codeText(builtin, text)).toEqual(codeText(every, text));
+  });
+
+  it('pass over phrases that start on a skipped word only when no phrase can start there', () => {
+    const compiled = compileCodebook(parseCodebookOrThrow('name: t\nthemes:\n  - id: a\n    label: A\n    keywords: ["ai", "sat down", "=we did", "xyz*"]\n', 't.yaml'));
+    const coding = codeText(compiled, 'They ayed. We did, then they sat down; xyzzy and XYZ');
+    expect(coding.themes.get(0)!.hits.map((h) => h.term)).toEqual(['ai', '=we did', 'sat down', 'xyz*', 'xyz*']);
+  });
+});
+
+describe.skipIf(!hasSharedData('stemmer'))("first-letter cells on Porter's vocabularies", () => {
+  it('leave out no word of the 23,531-word and Snowball vocabularies', () => {
+    for (const folder of ['porter-original-23k', 'porter']) {
+      const words = readFileSync(sharedData('stemmer', folder, 'voc.txt'), 'utf8').split(/\r?\n/).filter((w) => /^[a-z0-9']+$/.test(w));
+      expect(words.length).toBeGreaterThan(20_000);
+      expect(strays(words)).toEqual([]);
+    }
+  });
+});
+
+describe.skipIf(!hasSharedData('transcripts') || !hasSharedData('dictionaries'))('first-letter cells on real transcripts', () => {
+  it('change no coding of the ML quality interviews, with the built-in codebook and two imported dictionaries', async () => {
+    const folder = sharedData('transcripts', 'ml-quality-interviews');
+    const lines = readdirSync(folder)
+      .filter((f) => f.startsWith('Interview'))
+      .flatMap((f) => readFileSync(`${folder}/${f}`, 'utf8').split(/\n\s*\n/));
+    expect(lines.length).toBeGreaterThan(1000);
+    const codebooks = [await loadCodebook(BUILTIN_CODEBOOK, 'community-power.yaml')];
+    for (const dictionary of ['rid/RID.CAT', 'mfd/mfd2.0.dic']) {
+      const file = sharedData('dictionaries', dictionary);
+      const imported = await importCodebook(dictionary.endsWith('.dic') ? 'dic' : 'cat', readFileSync(file), file);
+      codebooks.push(parseCodebookOrThrow(imported.yaml, file));
+    }
+    for (const codebook of codebooks) {
+      const compiled = compileCodebook(codebook);
+      const every = lookingUpEverything(compiled);
+      let coded = 0;
+      for (const text of lines) {
+        const coding = codeText(compiled, text);
+        expect(coding).toEqual(codeText(every, text));
+        coded += coding.themes.size;
+      }
+      expect(coded).toBeGreaterThan(100);
+    }
+  });
+});
