@@ -44,6 +44,10 @@ for (let c = 48; c <= 57; c++) WORD_CODE[c] = c;
 for (let c = 97; c <= 122; c++) WORD_CODE[c] = c;
 for (let c = 65; c <= 90; c++) WORD_CODE[c] = c + 32;
 
+/** Per ASCII code outside words: 1 a line break, 2 other white space, 3 anything else. */
+const GAP = new Uint8Array(128);
+for (let c = 0; c < 128; c++) GAP[c] = WORD_CODE[c] !== 0 ? 0 : c === 10 ? 1 : c === 32 || (c >= 9 && c <= 13) ? 2 : 3;
+
 let scratch: AsciiTokens = makeScratch(4096);
 
 /** Doubles the scratch arrays, keeping what they hold: a 50 MB line needs room only for its words. */
@@ -93,11 +97,12 @@ export function scanAscii(text: string, cells?: Uint8Array): AsciiTokens | undef
   while (i < n) {
     let c = text.charCodeAt(i);
     if (c > 0x7f) return undefined;
-    if (!isWordCode(c)) {
-      if (c === 10) {
+    const gap = GAP[c]!;
+    if (gap !== 0) {
+      if (gap === 1) {
         if (afterBreak) blank = true;
         afterBreak = true;
-      } else if (c !== 32 && c !== 9 && c !== 13 && c !== 11 && c !== 12) afterBreak = false;
+      } else if (gap === 3) afterBreak = false;
       i++;
       continue;
     }

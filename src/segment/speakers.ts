@@ -37,27 +37,39 @@ export function parseLabel(line: string): LabelledLine | undefined {
   return result;
 }
 
-export function normaliseSpeaker(name: string): string {
-  // `Interviewer1` and `Interviewer 1` are one person in real files; short ids like `P2` stay as written.
-  const folded = name.trim().replace(/\s+/g, ' ');
-  return /\d/.test(folded) ? folded.replace(/(\p{L}{3,})(\d+)(?=\s|$)/gu, '$1 $2') : folded;
+// A transcript names a handful of speakers on thousands of lines: each label is worked out once.
+const shown = new Map<string, string>();
+const keys = new Map<string, string>();
+const interviewers = new WeakMap<readonly string[], Map<string, boolean>>();
+const NO_NAMES: readonly string[] = [];
+
+/** Remembers a label's reading, forgetting all at a bound: a corpus of endless distinct labels stays small. */
+function remember<T>(cache: Map<string, T>, label: string, value: T): T {
+  if (cache.size > 10_000) cache.clear();
+  cache.set(label, value);
+  return value;
 }
 
-// A transcript names a handful of speakers on thousands of lines: each label is worked out once.
-const keys = new Map<string, string>();
+export function normaliseSpeaker(name: string): string {
+  const known = shown.get(name);
+  if (known !== undefined) return known;
+  // `Interviewer1` and `Interviewer 1` are one person in real files; short ids like `P2` stay as written.
+  const folded = name.trim().replace(/\s+/g, ' ');
+  return remember(shown, name, /\d/.test(folded) ? folded.replace(/(\p{L}{3,})(\d+)(?=\s|$)/gu, '$1 $2') : folded);
+}
 
 export function speakerKey(speaker: string): string {
-  let key = keys.get(speaker);
-  if (key === undefined) {
-    key = normaliseSpeaker(speaker).toLowerCase();
-    if (keys.size > 10_000) keys.clear();
-    keys.set(speaker, key);
-  }
-  return key;
+  return keys.get(speaker) ?? remember(keys, speaker, normaliseSpeaker(speaker).toLowerCase());
 }
 
 /** Interviewer labels, optionally numbered or lettered: `Interviewer`, `Interviewer 2`, `Q`, `Moderator B`. */
-export function isInterviewerLabel(speaker: string, extra: readonly string[] = []): boolean {
+export function isInterviewerLabel(speaker: string, extra: readonly string[] = NO_NAMES): boolean {
+  let known = interviewers.get(extra);
+  if (!known) interviewers.set(extra, (known = new Map()));
+  return known.get(speaker) ?? remember(known, speaker, readsAsInterviewer(speaker, extra));
+}
+
+function readsAsInterviewer(speaker: string, extra: readonly string[]): boolean {
   const key = speakerKey(speaker);
   const base = /^(.+?)(?:\s*\d+|\s+\p{L})*$/u.exec(key)?.[1] ?? key;
   if ((INTERVIEWER_LABELS as readonly string[]).includes(base)) return true;
