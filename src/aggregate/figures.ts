@@ -26,6 +26,8 @@ interface GroupCounts {
   docs: Array<Set<number>>;
   passages: number[];
   hits: number[];
+  /** The --by fields the group's passages lack. */
+  unknown: string[];
 }
 
 /** Counters only: passages are added one at a time and not kept, so memory follows the groups, not the corpus. */
@@ -33,28 +35,51 @@ export class FigureCounter {
   private readonly groups = new Map<string, GroupCounts>();
   /** Documents lacking each --by field, to say once how many fell into (unknown). */
   private readonly missingDocs = new Map<string, Set<number>>();
+  private readonly keyOf: (passage: Passage) => string[];
+  /**
+   * The last passage's group, while the key is made of --by fields: a document's passages share
+   * one metadata object, so the next passage is nearly always in the same group.
+   */
+  private last?: { meta: Passage['meta']; file: string; speaker: string | null; group: GroupCounts };
 
   constructor(
     readonly by: readonly string[],
     readonly themes: readonly CompiledTheme[],
     /** The group a passage counts in; by default the values of the `by` fields. */
-    private readonly keyOf: (passage: Passage) => string[] = (p) => groupKey(p, by),
-  ) {}
+    private readonly customKey?: (passage: Passage) => string[],
+  ) {
+    this.keyOf = customKey ?? ((p) => groupKey(p, by));
+  }
 
-  add(passage: Passage, coding: PassageCoding): void {
+  private groupOf(passage: Passage): GroupCounts {
+    const last = this.last;
+    if (last && last.meta === passage.meta && last.file === passage.file && last.speaker === passage.speaker) return last.group;
     const key = this.keyOf(passage);
-    key.forEach((value, i) => {
-      if (value !== UNKNOWN) return;
-      const field = this.by[i]!;
-      const docs = this.missingDocs.get(field) ?? new Set<number>();
-      docs.add(passage.doc);
-      this.missingDocs.set(field, docs);
-    });
     const id = JSON.stringify(key);
     let g = this.groups.get(id);
     if (!g) {
-      g = { key, allDocs: new Set(), passagesTotal: 0, words: 0, docs: this.themes.map(() => new Set()), passages: this.themes.map(() => 0), hits: this.themes.map(() => 0) };
+      g = {
+        key,
+        allDocs: new Set(),
+        passagesTotal: 0,
+        words: 0,
+        docs: this.themes.map(() => new Set()),
+        passages: this.themes.map(() => 0),
+        hits: this.themes.map(() => 0),
+        unknown: this.by.filter((_, i) => key[i] === UNKNOWN),
+      };
       this.groups.set(id, g);
+    }
+    if (!this.customKey) this.last = { meta: passage.meta, file: passage.file, speaker: passage.speaker, group: g };
+    return g;
+  }
+
+  add(passage: Passage, coding: PassageCoding): void {
+    const g = this.groupOf(passage);
+    for (const field of g.unknown) {
+      let docs = this.missingDocs.get(field);
+      if (!docs) this.missingDocs.set(field, (docs = new Set()));
+      docs.add(passage.doc);
     }
     g.allDocs.add(passage.doc);
     g.passagesTotal++;
