@@ -48,11 +48,18 @@ function wordsOf(compiled: CompiledCodebook, text: string): PassageWords {
     for (let i = 0; i < n; i++) {
       const keyEnd = keyEnds[i]!;
       if (keyEnd < 0) ids[i] = -1;
-      else any |= table.starts[(ids[i] = table.lookup(lower, starts[i]!, keyEnd, hashes[i]!, false))]!;
+      else {
+        // The number first: a new word may grow `table.starts`, and the old array knows nothing of it.
+        const id = (ids[i] = table.lookup(lower, starts[i]!, keyEnd, hashes[i]!, false));
+        any |= table.starts[id]!;
+      }
     }
     return { count: n, ids, infos: table.infos, any: any === 1, starts: ascii.starts, ends: ascii.ends, blocks: ascii.blocks, offset: same, text: lower, table };
   }
-  for (let i = 0; i < n; i++) any |= table.starts[(ids[i] = table.get(t!.texts[i]!))]!;
+  for (let i = 0; i < n; i++) {
+    const id = (ids[i] = table.get(t!.texts[i]!));
+    any |= table.starts[id]!;
+  }
   return { count: n, ids, infos: table.infos, any: any === 1, starts: t!.starts, ends: t!.ends, blocks: t!.blocks, offset: (at) => originalOffset(normalized!, at), text: normalized!.text, table };
 }
 

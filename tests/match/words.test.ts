@@ -1,5 +1,8 @@
 // The word table: one number per distinct word, found from the passage text without making strings.
 import { describe, expect, it } from 'vitest';
+import { parseCodebookOrThrow } from '../../src/codebook/parse.js';
+import { compileCodebook } from '../../src/match/compile.js';
+import { codeText } from '../../src/match/engine.js';
 import { HASH_START, hashStep, WordTable, type WordInfo } from '../../src/match/words.js';
 
 function table(): { words: WordTable; made: string[] } {
@@ -40,6 +43,21 @@ describe('WordTable', () => {
     words.trim();
     expect(words.get('w7')).toBe(0);
     expect(made.length).toBe(count + 1);
+  });
+});
+
+describe('the word table under the engine', () => {
+  it('codes a passage whose one rule word is the word that makes the table grow (ASCII and Unicode text)', () => {
+    const codebook = parseCodebookOrThrow('name: t\nthemes:\n  - id: money\n    label: Money\n    keywords: [budget]\n', 't.yaml');
+    // Fillers sharing the rule's first letters are all looked up, so one of these counts puts
+    // `budget` on the number where the table doubles (1,024), whatever else it holds.
+    for (const accent of ['', 'é']) {
+      for (let fillers = 1000; fillers <= 1030; fillers++) {
+        const compiled = compileCodebook(codebook);
+        codeText(compiled, Array.from({ length: fillers }, (_, i) => `bud${i}${accent}`).join(' '));
+        expect(codeText(compiled, `budget cuts ${accent}`).themes.size, `${fillers} fillers ${accent}`).toBe(1);
+      }
+    }
   });
 });
 
