@@ -35,7 +35,6 @@ export class FigureCounter {
   private readonly groups = new Map<string, GroupCounts>();
   /** Documents lacking each --by field, to say once how many fell into (unknown). */
   private readonly missingDocs = new Map<string, Set<number>>();
-  private readonly keyOf: (passage: Passage) => string[];
   /**
    * The last passage's group, while the key is made of --by fields: a document's passages share
    * one metadata object, so the next passage is nearly always in the same group.
@@ -47,14 +46,12 @@ export class FigureCounter {
     readonly themes: readonly CompiledTheme[],
     /** The group a passage counts in; by default the values of the `by` fields. */
     private readonly customKey?: (passage: Passage) => string[],
-  ) {
-    this.keyOf = customKey ?? ((p) => groupKey(p, by));
-  }
+  ) {}
 
   private groupOf(passage: Passage): GroupCounts {
     const last = this.last;
     if (last && last.meta === passage.meta && last.file === passage.file && last.speaker === passage.speaker) return last.group;
-    const key = this.keyOf(passage);
+    const key = this.customKey ? this.customKey(passage) : groupKey(passage, this.by);
     const id = JSON.stringify(key);
     let g = this.groups.get(id);
     if (!g) {

@@ -1,8 +1,9 @@
 // The engine: one passage's text -> the themes it is coded with, their hits and where they are.
 import type { CompiledCodebook, Pattern, RuleRef } from './compile.js';
+import { wordCell } from './first-letters.js';
 import { normalize, originalOffset } from './normalize.js';
-import { keyOf, scanAscii, scanUnicode } from './tokenize.js';
-import type { WordInfo, WordTable } from './words.js';
+import { scanAscii, scanUnicode } from './tokenize.js';
+import type { WordInfo } from './words.js';
 
 /** A passage's words, each looked up once in the codebook's word table. */
 interface PassageWords {
@@ -17,9 +18,8 @@ interface PassageWords {
   ends: ArrayLike<number>;
   blocks: ArrayLike<number>;
   offset: (at: number) => number;
-  /** The text the words were read from. */
-  text: string;
-  table: WordTable;
+  /** Looks word `j` up in the table. */
+  lookUp: (j: number) => number;
 }
 
 const same = (at: number) => at;
@@ -36,7 +36,7 @@ function wordsOf(compiled: CompiledCodebook, text: string): PassageWords {
   // Lower case makes a fresh, flat string, which reads faster than a passage sliced from its file;
   // for ASCII it keeps every offset, and other text is normalized from the original below.
   const lower = text.toLowerCase();
-  const ascii = scanAscii(lower, compiled.firstLetters);
+  const ascii = scanAscii(lower);
   const normalized = ascii ? undefined : normalize(text);
   const t = normalized && scanUnicode(normalized.text);
   const n = ascii ? ascii.count : t!.count;
@@ -44,34 +44,33 @@ function wordsOf(compiled: CompiledCodebook, text: string): PassageWords {
   const ids = idScratch;
   let any = 0;
   if (ascii) {
-    const { starts, keyEnds, hashes } = ascii;
+    const { starts, ends, keyEnds, hashes } = ascii;
+    const cells = compiled.firstLetters;
+    const lookUp = (j: number) => table.lookup(lower, starts[j]!, keyEnds[j]!, hashes[j]!, false);
     for (let i = 0; i < n; i++) {
-      const keyEnd = keyEnds[i]!;
-      if (keyEnd < 0) ids[i] = -1;
-      else {
-        // The number first: a new word may grow `table.starts`, and the old array knows nothing of it.
-        const id = (ids[i] = table.lookup(lower, starts[i]!, keyEnd, hashes[i]!, false));
-        any |= table.starts[id]!;
+      // A word whose first letters start no rule waits, unnumbered, for a phrase to reach it.
+      if (cells[wordCell(lower, starts[i]!, ends[i]!)] === 0) {
+        ids[i] = -1;
+        continue;
       }
+      // The number first: a new word may grow `table.starts`, and the old array knows nothing of it.
+      const id = (ids[i] = lookUp(i));
+      any |= table.starts[id]!;
     }
-    return { count: n, ids, infos: table.infos, any: any === 1, starts: ascii.starts, ends: ascii.ends, blocks: ascii.blocks, offset: same, text: lower, table };
+    return { count: n, ids, infos: table.infos, any: any === 1, starts, ends, blocks: ascii.blocks, offset: same, lookUp };
   }
+  const lookUp = (j: number) => table.get(t!.texts[j]!);
   for (let i = 0; i < n; i++) {
-    const id = (ids[i] = table.get(t!.texts[i]!));
+    const id = (ids[i] = lookUp(i));
     any |= table.starts[id]!;
   }
-  return { count: n, ids, infos: table.infos, any: any === 1, starts: t!.starts, ends: t!.ends, blocks: t!.blocks, offset: (at) => originalOffset(normalized!, at), text: normalized!.text, table };
+  return { count: n, ids, infos: table.infos, any: any === 1, starts: t!.starts, ends: t!.ends, blocks: t!.blocks, offset: (at) => originalOffset(normalized!, at), lookUp };
 }
 
 /** The number of word `j`, looked up now if the scan passed it over: a phrase reached it. */
 function idAt(tokens: PassageWords, j: number): number {
-  let id = tokens.ids[j]!;
-  if (id < 0) {
-    const start = tokens.starts[j]!;
-    const { keyEnd, hash } = keyOf(tokens.text, start, tokens.ends[j]!);
-    id = tokens.ids[j] = tokens.table.lookup(tokens.text, start, keyEnd, hash, false);
-  }
-  return id;
+  const id = tokens.ids[j]!;
+  return id >= 0 ? id : (tokens.ids[j] = tokens.lookUp(j));
 }
 
 /** A hit: a span of tokens, the rule that made it, and where it stands in the passage's own text. */

@@ -1,6 +1,6 @@
 // Which words can start a pattern, told by their first three letters alone. Most words of a
 // transcript share their first three letters with no rule's first word, and such a word is counted
-// and passed over without being hashed, looked up or stemmed.
+// and passed over without being looked up or stemmed.
 //
 // A stemmed test needs care, since the Porter stemmer rewrites the end of a word. It only ever
 // changes a word from some position on: a suffix dropped or replaced by one that starts with the
@@ -53,10 +53,10 @@ function codesOf(word: string, count: number): number[] {
 /** Marks the cell of every word whose first `known` characters are those of `value` (at most 3 count). */
 function mark(cells: Uint8Array, value: string, known: number): void {
   const k = Math.min(known, 3);
-  const [a = 0, b = 0, c = 0] = codesOf(value, k);
-  const letters = codesOf(value, k).length;
+  const codes = codesOf(value, k);
+  const [a = 0, b = 0, c = 0] = codes;
   // Three letters known, or the known part ends: a single cell.
-  if (k === 3 || letters < k) {
+  if (k === 3 || codes.length < k) {
     cells[cellOf(a, b, c)] = 1;
     return;
   }

@@ -1,5 +1,4 @@
 // Tokens are runs of letters and digits; an inner apostrophe keeps a word whole; a trailing 's is dropped.
-import { wordCell } from './first-letters.js';
 import { HASH_START, hashStep } from './words.js';
 
 export interface Token {
@@ -23,7 +22,6 @@ export interface Tokens {
 
 /**
  * ASCII tokens by position: `keyEnds` excludes a dropped `'s`; `hashes` are over the lower-cased key.
- * A word whose first letters can start no pattern has a `keyEnd` of -1 and no hash (see keyOf).
  * The arrays are scratch space, valid until the next scan: read them at once or copy them.
  */
 export interface AsciiTokens {
@@ -85,7 +83,7 @@ export function scanTokens(text: string): Tokens {
  * Letters and digits by character code, upper case read as lower: the common case, several times
  * faster than the regular expression. Undefined at the first character beyond ASCII.
  */
-export function scanAscii(text: string, cells?: Uint8Array): AsciiTokens | undefined {
+export function scanAscii(text: string): AsciiTokens | undefined {
   const n = text.length;
   let t = scratch;
   let count = 0;
@@ -110,16 +108,6 @@ export function scanAscii(text: string, cells?: Uint8Array): AsciiTokens | undef
     blank = false;
     afterBreak = false;
     const start = i;
-    if (cells && cells[wordCell(text, i, n)] === 0) {
-      i = skipWord(text, i, n);
-      if (count === t.starts.length) t = scratch = grow(t, count);
-      t.starts[count] = start;
-      t.ends[count] = i;
-      t.keyEnds[count] = -1;
-      t.blocks[count] = block;
-      count++;
-      continue;
-    }
     let hash = HASH_START;
     let beforeApostrophe = hash;
     let apostrophe = -1;
@@ -149,31 +137,6 @@ export function scanAscii(text: string, cells?: Uint8Array): AsciiTokens | undef
   }
   t.count = count;
   return t;
-}
-
-/** The end of the word at `i`, read as the hashing loop of scanAscii reads it. */
-function skipWord(text: string, i: number, n: number): number {
-  let c = 0;
-  for (;;) {
-    while (i < n && (c = text.charCodeAt(i)) < 128 && WORD_CODE[c]! !== 0) i++;
-    if (i + 1 < n && c === 39 && isWordCode(text.charCodeAt(i + 1))) i++;
-    else return i;
-  }
-}
-
-/**
- * Hash and key end of a word scanAscii passed over, when a phrase needs it after all. The key drops
- * a trailing 's as the scan does: the apostrophe before a last s is always the word's last one.
- */
-export function keyOf(text: string, start: number, end: number): { keyEnd: number; hash: number } {
-  const possessive = end - start > 2 && text.charCodeAt(end - 2) === 39 && (text.charCodeAt(end - 1) | 32) === 115;
-  const keyEnd = possessive ? end - 2 : end;
-  let hash = HASH_START;
-  for (let i = start; i < keyEnd; i++) {
-    const c = text.charCodeAt(i);
-    hash = hashStep(hash, c === 39 ? 39 : WORD_CODE[c]!);
-  }
-  return { keyEnd, hash };
 }
 
 export function scanUnicode(text: string): Tokens {
