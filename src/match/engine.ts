@@ -1,8 +1,7 @@
 // The engine: one passage's text -> the themes it is coded with, their hits and where they are.
 import type { CompiledCodebook, Pattern, RuleRef } from './compile.js';
-import { wordCell } from './first-letters.js';
 import { normalize, originalOffset } from './normalize.js';
-import { scanAscii, scanUnicode } from './tokenize.js';
+import { hashBytes, keyEnd, scanAscii, scanUnicode } from './tokenize.js';
 import type { WordInfo } from './words.js';
 
 /** A passage's words, each looked up once in the codebook's word table. */
@@ -27,16 +26,13 @@ const same = (at: number) => at;
 let idScratch = new Int32Array(4096);
 
 /**
- * ASCII text is read in place, upper case as lower; anything else is normalized first. The arrays
+ * ASCII text is read as bytes, upper case as lower; anything else is normalized first. The arrays
  * are scratch space, reused by the next passage: codeText is done with them before then.
  */
 function wordsOf(compiled: CompiledCodebook, text: string): PassageWords {
   const table = compiled.words;
   table.trim();
-  // Lower case makes a fresh, flat string, which reads faster than a passage sliced from its file;
-  // for ASCII it keeps every offset, and other text is normalized from the original below.
-  const lower = text.toLowerCase();
-  const ascii = scanAscii(lower);
+  const ascii = scanAscii(text, compiled.firstLetters);
   const normalized = ascii ? undefined : normalize(text);
   const t = normalized && scanUnicode(normalized.text);
   const n = ascii ? ascii.count : t!.count;
@@ -44,15 +40,15 @@ function wordsOf(compiled: CompiledCodebook, text: string): PassageWords {
   const ids = idScratch;
   let any = 0;
   if (ascii) {
-    const { starts, ends, keyEnds, hashes } = ascii;
-    const cells = compiled.firstLetters;
-    const lookUp = (j: number) => table.lookup(lower, starts[j]!, keyEnds[j]!, hashes[j]!, false);
-    for (let i = 0; i < n; i++) {
-      // A word whose first letters start no rule waits, unnumbered, for a phrase to reach it.
-      if (cells[wordCell(lower, starts[i]!, ends[i]!)] === 0) {
-        ids[i] = -1;
-        continue;
-      }
+    const { bytes, starts, ends, marked, markedCount } = ascii;
+    const lookUp = (j: number) => {
+      const end = keyEnd(bytes, starts[j]!, ends[j]!);
+      return table.lookup(bytes, text, starts[j]!, end, hashBytes(bytes, starts[j]!, end));
+    };
+    // A word whose first letters start no rule waits, unnumbered, for a phrase to reach it.
+    ids.fill(-1, 0, n);
+    for (let k = 0; k < markedCount; k++) {
+      const i = marked[k]!;
       // The number first: a new word may grow `table.starts`, and the old array knows nothing of it.
       const id = (ids[i] = lookUp(i));
       any |= table.starts[id]!;

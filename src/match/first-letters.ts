@@ -11,7 +11,7 @@
 import type { WordTest } from './compile.js';
 
 /** Letters and digits 1 to 36; 0 ends the word, as does an apostrophe (a word's key may drop 's). */
-const LETTER = new Uint8Array(128);
+const LETTER = new Uint8Array(256);
 for (let c = 97; c <= 122; c++) LETTER[c] = c - 96;
 for (let c = 65; c <= 90; c++) LETTER[c] = c - 64;
 for (let c = 48; c <= 57; c++) LETTER[c] = c - 48 + 27;
@@ -24,17 +24,12 @@ function cellOf(a: number, b: number, c: number): number {
   return (a * SIDE + (a === 0 ? 0 : b)) * SIDE + (a === 0 || b === 0 ? 0 : c);
 }
 
-/** The cell of the word starting at text[i], an ASCII letter or digit; the text ends at `n`. */
-export function wordCell(text: string, i: number, n: number): number {
-  const a = LETTER[text.charCodeAt(i)]!;
-  const b = i + 1 < n ? letterAt(text, i + 1) : 0;
-  const c = b !== 0 && i + 2 < n ? letterAt(text, i + 2) : 0;
+/** The cell of the word at bytes[i, end) of an ASCII text; bytes[i] is a letter or digit. */
+export function wordCell(bytes: Uint8Array, i: number, end: number): number {
+  const a = LETTER[bytes[i]!]!;
+  const b = i + 1 < end ? LETTER[bytes[i + 1]!]! : 0;
+  const c = b !== 0 && i + 2 < end ? LETTER[bytes[i + 2]!]! : 0;
   return cellOf(a, b, c);
-}
-
-function letterAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  return c < 128 ? LETTER[c]! : 0;
 }
 
 /** The codes of a word's first `count` characters, up to an apostrophe or the word's end. */

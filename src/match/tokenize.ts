@@ -1,5 +1,5 @@
 // Tokens are runs of letters and digits; an inner apostrophe keeps a word whole; a trailing 's is dropped.
-import { HASH_START, hashStep } from './words.js';
+import { wordCell } from './first-letters.js';
 
 export interface Token {
   /** The token as matched: normalized text, `'s` removed. */
@@ -21,42 +21,56 @@ export interface Tokens {
 }
 
 /**
- * ASCII tokens by position: `keyEnds` excludes a dropped `'s`; `hashes` are over the lower-cased key.
- * The arrays are scratch space, valid until the next scan: read them at once or copy them.
+ * ASCII tokens by position, offsets in the text's bytes (which are its characters). The arrays
+ * are scratch space, valid until the next scan: read them at once or copy them.
  */
 export interface AsciiTokens {
   count: number;
+  /** The text's bytes: ASCII, one byte a character. */
+  bytes: Uint8Array;
   starts: Int32Array;
   ends: Int32Array;
-  keyEnds: Int32Array;
-  hashes: Int32Array;
   blocks: Int32Array;
+  /** The positions of the words whose first letters fall in a marked cell, `markedCount` of them. */
+  marked: Int32Array;
+  markedCount: number;
+}
+
+// Words are hashed (FNV-1a) by their lower-case codes, so the word table can find a known word
+// in the passage's bytes without making a string of it.
+const FNV_PRIME = 16777619;
+export const HASH_START = 0x811c9dc5;
+
+export function hashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, FNV_PRIME);
 }
 
 /**
- * Per ASCII code: 0 not part of a word, else the code the word is hashed and compared by (upper
- * case as lower). One table read per character instead of three range tests and a fold.
+ * Per byte: 0 not part of a word, else the code the word is hashed and compared by (upper case as
+ * lower). One table read per character instead of three range tests and a fold.
  */
-const WORD_CODE = new Uint8Array(128);
+export const WORD_CODE = new Uint8Array(256);
 for (let c = 48; c <= 57; c++) WORD_CODE[c] = c;
 for (let c = 97; c <= 122; c++) WORD_CODE[c] = c;
 for (let c = 65; c <= 90; c++) WORD_CODE[c] = c + 32;
 
-/** Per ASCII code outside words: 1 a line break, 2 other white space, 3 anything else. */
-const GAP = new Uint8Array(128);
-for (let c = 0; c < 128; c++) GAP[c] = WORD_CODE[c] !== 0 ? 0 : c === 10 ? 1 : c === 32 || (c >= 9 && c <= 13) ? 2 : 3;
+/** Per byte outside words: 1 a line break, 2 other white space, 3 anything else. */
+const GAP = new Uint8Array(256);
+for (let c = 0; c < 256; c++) GAP[c] = WORD_CODE[c] !== 0 ? 0 : c === 10 ? 1 : c === 32 || (c >= 9 && c <= 13) ? 2 : 3;
 
+const encoder = new TextEncoder();
+let bytes = new Uint8Array(1 << 16);
 let scratch: AsciiTokens = makeScratch(4096);
 
 /** Doubles the scratch arrays, keeping what they hold: a 50 MB line needs room only for its words. */
 function grow(t: AsciiTokens, count: number): AsciiTokens {
   const bigger = makeScratch(t.starts.length * 2);
-  for (const key of ['starts', 'ends', 'keyEnds', 'hashes', 'blocks'] as const) bigger[key].set(t[key].subarray(0, count));
+  for (const key of ['starts', 'ends', 'blocks', 'marked'] as const) bigger[key].set(t[key].subarray(0, count));
   return bigger;
 }
 
 function makeScratch(size: number): AsciiTokens {
-  return { count: 0, starts: new Int32Array(size), ends: new Int32Array(size), keyEnds: new Int32Array(size), hashes: new Int32Array(size), blocks: new Int32Array(size) };
+  return { count: 0, bytes, starts: new Int32Array(size), ends: new Int32Array(size), blocks: new Int32Array(size), marked: new Int32Array(size), markedCount: 0 };
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]+(?:'[\p{L}\p{N}\p{M}]+)*/gu;
@@ -73,29 +87,35 @@ export function tokenize(text: string): Token[] {
 export function scanTokens(text: string): Tokens {
   const ascii = scanAscii(text);
   if (!ascii) return scanUnicode(text);
-  const texts: string[] = new Array(ascii.count);
-  for (let i = 0; i < ascii.count; i++) texts[i] = text.slice(ascii.starts[i]!, ascii.keyEnds[i]!);
-  const copy = (a: Int32Array) => Array.from(a.subarray(0, ascii.count));
-  return { count: ascii.count, texts, starts: copy(ascii.starts), ends: copy(ascii.ends), blocks: copy(ascii.blocks) };
+  const { count, bytes, starts, ends } = ascii;
+  const texts: string[] = new Array(count);
+  for (let i = 0; i < count; i++) texts[i] = text.slice(starts[i]!, keyEnd(bytes, starts[i]!, ends[i]!));
+  const copy = (a: Int32Array) => Array.from(a.subarray(0, count));
+  return { count, texts, starts: copy(starts), ends: copy(ends), blocks: copy(ascii.blocks) };
 }
 
 /**
- * Letters and digits by character code, upper case read as lower: the common case, several times
- * faster than the regular expression. Undefined at the first character beyond ASCII.
+ * Letters and digits, upper case read as lower, undefined when the text is not all ASCII. The
+ * text is copied to bytes first: the encoder copies a one-byte string at memory speed and tells
+ * ASCII by the count it writes, and a byte array reads faster than a string, sliced or not.
+ * With `cells` (by wordCell), the words whose cell is marked are listed.
  */
-export function scanAscii(text: string): AsciiTokens | undefined {
+export function scanAscii(text: string, cells?: Uint8Array): AsciiTokens | undefined {
   const n = text.length;
+  if (bytes.length < n) bytes = new Uint8Array(Math.max(n, bytes.length * 2));
+  const { read, written } = encoder.encodeInto(text, bytes);
+  if (read !== n || written !== n) return undefined;
+  const b = bytes;
   let t = scratch;
   let count = 0;
+  let markedCount = 0;
   let block = 0;
   // Within a gap between words: whether a line break has been seen with only white space after it.
   let afterBreak = false;
   let blank = false;
   let i = 0;
   while (i < n) {
-    let c = text.charCodeAt(i);
-    if (c > 0x7f) return undefined;
-    const gap = GAP[c]!;
+    const gap = GAP[b[i]!]!;
     if (gap !== 0) {
       if (gap === 1) {
         if (afterBreak) blank = true;
@@ -108,35 +128,35 @@ export function scanAscii(text: string): AsciiTokens | undefined {
     blank = false;
     afterBreak = false;
     const start = i;
-    let hash = HASH_START;
-    let beforeApostrophe = hash;
-    let apostrophe = -1;
     for (;;) {
-      let folded = 0;
-      while (i < n && (c = text.charCodeAt(i)) < 128 && (folded = WORD_CODE[c]!) !== 0) {
-        hash = hashStep(hash, folded);
-        i++;
-      }
+      while (i < n && WORD_CODE[b[i]!] !== 0) i++;
       // An apostrophe between two word characters keeps the word whole: don't, o'clock.
-      if (i + 1 < n && c === 39 && isWordCode(text.charCodeAt(i + 1))) {
-        beforeApostrophe = hash;
-        apostrophe = i;
-        hash = hashStep(hash, 39);
-        i++;
-      } else break;
+      if (i + 1 < n && b[i] === 39 && WORD_CODE[b[i + 1]!] !== 0) i++;
+      else break;
     }
-    // A trailing 's is dropped: the council's grant is the council's.
-    const possessive = apostrophe === i - 2 && i - start > 2 && (text.charCodeAt(i - 1) | 32) === 115;
     if (count === t.starts.length) t = scratch = grow(t, count);
     t.starts[count] = start;
     t.ends[count] = i;
-    t.keyEnds[count] = possessive ? i - 2 : i;
-    t.hashes[count] = possessive ? beforeApostrophe : hash;
     t.blocks[count] = block;
+    if (cells && cells[wordCell(b, start, i)] !== 0) t.marked[markedCount++] = count;
     count++;
   }
   t.count = count;
+  t.markedCount = markedCount;
+  t.bytes = b;
   return t;
+}
+
+/** Where the key of the word at bytes[start, end) ends: a trailing 's is dropped, the council's grant is the council's. */
+export function keyEnd(b: Uint8Array, start: number, end: number): number {
+  return end - start > 2 && b[end - 2] === 39 && (b[end - 1]! | 32) === 115 ? end - 2 : end;
+}
+
+/** The hash of the key at bytes[start, end), upper case read as lower. */
+export function hashBytes(b: Uint8Array, start: number, end: number): number {
+  let hash = HASH_START;
+  for (let i = start; i < end; i++) hash = hashStep(hash, WORD_CODE[b[i]!] || b[i]!);
+  return hash;
 }
 
 export function scanUnicode(text: string): Tokens {
@@ -159,10 +179,6 @@ export function scanUnicode(text: string): Tokens {
     t.count++;
   }
   return t;
-}
-
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 }
 
 export function isAscii(s: string): boolean {

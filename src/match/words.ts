@@ -2,6 +2,7 @@
 // for a word already known, which is nearly every word of a long corpus. Words are numbered; a
 // passage's words are a list of numbers, and what the engine asks of a word is an array read.
 import type { IndexedPattern } from './compile.js';
+import { HASH_START, hashStep, WORD_CODE } from './tokenize.js';
 
 export interface WordInfo {
   /** The word as tokens are compared: lower case, `'s` dropped. */
@@ -11,17 +12,9 @@ export interface WordInfo {
   starts: readonly IndexedPattern[];
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 16777619;
 /** A cap, so a corpus of endless distinct tokens (ids, numbers) cannot grow memory without bound. */
 const MAX_WORDS = 500_000;
 const FIRST_SLOTS = 1024;
-
-export function hashStep(hash: number, code: number): number {
-  return Math.imul(hash ^ code, FNV_PRIME);
-}
-
-export const HASH_START = FNV_OFFSET;
 
 export class WordTable {
   /** Per word number. */
@@ -34,17 +27,26 @@ export class WordTable {
 
   constructor(private readonly make: (word: string) => WordInfo) {}
 
+  /** The number of a word, as tokens are compared. */
   get(word: string): number {
-    let h = HASH_START;
-    for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
-    return this.lookup(word, 0, word.length, h, false);
+    let hash = HASH_START;
+    for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = slots[2 * slot + 1]! - 1;
+      if (id < 0) break;
+      if (slots[2 * slot] === hash && this.keys[id] === word) return id;
+    }
+    return this.add(word, hash);
   }
 
   /**
-   * The number of the word at text[start, end), upper-case ASCII letters read as lower case;
-   * `hash` is hashStep over its lower-cased codes from HASH_START.
+   * The number of the word at bytes[start, end) of an ASCII text, upper case read as lower;
+   * `hash` is hashStep over its lower-cased codes from HASH_START. Only a word not seen before
+   * is made a string, from `text`, whose offsets are those of the bytes.
    */
-  lookup(text: string, start: number, end: number, hash: number, fold: boolean): number {
+  lookup(bytes: Uint8Array, text: string, start: number, end: number, hash: number): number {
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
     const length = end - start;
@@ -55,16 +57,15 @@ export class WordTable {
       const key = this.keys[id]!;
       if (key.length !== length) continue;
       let k = 0;
-      for (; k < length; k++) {
-        let c = text.charCodeAt(start + k);
-        if (fold && c >= 65 && c <= 90) c += 32;
-        if (c !== key.charCodeAt(k)) break;
-      }
+      while (k < length && (WORD_CODE[bytes[start + k]!] || bytes[start + k]) === key.charCodeAt(k)) k++;
       if (k === length) return id;
     }
-    const word = fold ? text.slice(start, end).toLowerCase() : text.slice(start, end);
+    return this.add(text.slice(start, end).toLowerCase(), hash);
+  }
+
+  private add(word: string, hash: number): number {
     const info = this.make(word);
-    if ((this.keys.length + 1) * 2 > slots.length >> 1) this.grow();
+    if ((this.keys.length + 1) * 2 > this.slots.length >> 1) this.grow();
     return this.insert(word, hash, info);
   }
 

@@ -500,6 +500,11 @@ function compareOne(seed: number, cb: GenCodebook, yaml: string, compiled: Compi
   return want;
 }
 
+/** Curly quotes straightened, anything else beyond ASCII made a space. */
+function toAscii(text: string): string {
+  return text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[^\x00-\x7f]/g, ' ');
+}
+
 const CODEBOOKS = 30;
 const PASSAGES_PER_CODEBOOK = 40;
 const BASE_SEED = 20240611;
@@ -552,6 +557,30 @@ describe('the engine agrees with a naive counter', () => {
     expect(dropped).toBeGreaterThan(100);
     expect(nearHits).toBeGreaterThan(50);
     expect(themeChecks).toBeGreaterThan(passages * 2);
+  });
+
+  it('on the same kind of passages kept to ASCII, which the engine reads as bytes', () => {
+    let hits = 0;
+    let phraseHits = 0;
+    let possessives = 0;
+    for (let c = 0; c < CODEBOOKS; c++) {
+      const seed = BASE_SEED + 2000 + c;
+      const rng = prng(seed);
+      const cb = genCodebook(rng);
+      const yaml = toYaml(cb, rng);
+      const compiled = compileYaml(yaml);
+      for (let p = 0; p < PASSAGES_PER_CODEBOOK; p++) {
+        const text = toAscii(genPassage(rng, cb));
+        if (/'s\b/i.test(text)) possessives++;
+        for (const t of compareOne(seed, cb, yaml, compiled, text).themes) {
+          hits += t.coded ? t.hits.length : 0;
+          phraseHits += t.coded ? t.hits.filter(([a, b]) => b > a).length : 0;
+        }
+      }
+    }
+    expect(hits).toBeGreaterThan(2000);
+    expect(phraseHits).toBeGreaterThan(100);
+    expect(possessives).toBeGreaterThan(50);
   });
 
   it('gives the same hits whatever the order of themes, keywords, near rules, excludes and ignores', () => {

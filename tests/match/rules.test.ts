@@ -20,6 +20,9 @@ describe('normalising and tokenising', () => {
   it('keeps an inner apostrophe, drops a trailing \'s, splits on hyphens and punctuation', () => {
     expect(tokens("We don't; the council's community-led plan")).toEqual(['we', "don't", 'the', 'council', 'community', 'led', 'plan']);
     expect(hitsFor(oneTheme(['council']), "the council's budget")).toEqual({ a: 1 });
+    // Even from a word of one letter, in either case: the key of `X'S` is `x`.
+    expect(tokens("It's X'S turn")).toEqual(['it', 'x', 'turn']);
+    expect(hitsFor(oneTheme(['=x']), "It's X'S turn, and x's")).toEqual({ a: 2 });
   });
 
   it('matches Greek capitals with final sigma, and Hangul written as decomposed jamo', () => {
