@@ -10,8 +10,9 @@ interface PassageWords {
   /** Word numbers in the table, and what the table knows of each number; -1 for a word not yet looked up. */
   ids: Int32Array;
   infos: readonly WordInfo[];
-  /** Whether any word can start a pattern: when none can, the passage is coded with nothing. */
-  any: boolean;
+  /** The positions of the words some pattern can start at, `starterCount` of them, in order. */
+  starters: Int32Array;
+  starterCount: number;
   /** Offsets in the text the words were read from; `offset` maps one back to the passage's own text. */
   starts: ArrayLike<number>;
   ends: ArrayLike<number>;
@@ -22,8 +23,10 @@ interface PassageWords {
 }
 
 const same = (at: number) => at;
+const NONE: Candidate[] = [];
 
 let idScratch = new Int32Array(4096);
+let starterScratch = new Int32Array(4096);
 
 /**
  * ASCII text is read as bytes, upper case as lower; anything else is normalized first. The arrays
@@ -36,9 +39,13 @@ function wordsOf(compiled: CompiledCodebook, text: string): PassageWords {
   const normalized = ascii ? undefined : normalize(text);
   const t = normalized && scanUnicode(normalized.text);
   const n = ascii ? ascii.count : t!.count;
-  if (idScratch.length < n) idScratch = new Int32Array(Math.max(n, idScratch.length * 2));
+  if (idScratch.length < n) {
+    idScratch = new Int32Array(Math.max(n, idScratch.length * 2));
+    starterScratch = new Int32Array(idScratch.length);
+  }
   const ids = idScratch;
-  let any = 0;
+  const starters = starterScratch;
+  let starterCount = 0;
   if (ascii) {
     const { bytes, starts, ends, marked, markedCount } = ascii;
     const lookUp = (j: number) => {
@@ -51,16 +58,16 @@ function wordsOf(compiled: CompiledCodebook, text: string): PassageWords {
       const i = marked[k]!;
       // The number first: a new word may grow `table.starts`, and the old array knows nothing of it.
       const id = (ids[i] = lookUp(i));
-      any |= table.starts[id]!;
+      if (table.starts[id] === 1) starters[starterCount++] = i;
     }
-    return { count: n, ids, infos: table.infos, any: any === 1, starts, ends, blocks: ascii.blocks, offset: same, lookUp };
+    return { count: n, ids, infos: table.infos, starters, starterCount, starts, ends, blocks: ascii.blocks, offset: same, lookUp };
   }
   const lookUp = (j: number) => table.get(t!.texts[j]!);
   for (let i = 0; i < n; i++) {
     const id = (ids[i] = lookUp(i));
-    any |= table.starts[id]!;
+    if (table.starts[id] === 1) starters[starterCount++] = i;
   }
-  return { count: n, ids, infos: table.infos, any: any === 1, starts: t!.starts, ends: t!.ends, blocks: t!.blocks, offset: (at) => originalOffset(normalized!, at), lookUp };
+  return { count: n, ids, infos: table.infos, starters, starterCount, starts: t!.starts, ends: t!.ends, blocks: t!.blocks, offset: (at) => originalOffset(normalized!, at), lookUp };
 }
 
 /** The number of word `j`, looked up now if the scan passed it over: a phrase reached it. */
@@ -106,9 +113,8 @@ export function codeText(compiled: CompiledCodebook, text: string): PassageCodin
   const n = tokens.count;
   if (n === 0) return { words: 0, themes };
   // Most passages of a long corpus hold no rule's first word at all: nothing more to do.
-  if (!tokens.any) return { words: n, themes };
+  if (tokens.starterCount === 0) return { words: n, themes };
   const { ids, infos } = tokens;
-  const table = compiled.words;
 
   let ignored: Uint8Array | undefined;
   const excludeSpans = new Map<number, Array<[number, number]>>();
@@ -120,11 +126,11 @@ export function codeText(compiled: CompiledCodebook, text: string): PassageCodin
     else own.set(theme, [c]);
   };
 
-  for (let i = 0; i < n; i++) {
-    const id = ids[i]!;
-    // A phrase may have looked words up since the scan, and grown the table: read it afresh.
-    if (id < 0 || table.starts[id] === 0) continue;
-    for (const { ref, pattern } of infos[id]!.starts) {
+  // A word a phrase looks up on the way can start nothing: its first letters said so.
+  const { starters, starterCount } = tokens;
+  for (let k = 0; k < starterCount; k++) {
+    const i = starters[k]!;
+    for (const { ref, pattern } of infos[ids[i]!]!.starts) {
       const last = matchAt(pattern, tokens, i);
       if (last >= 0) onMatch(ref, i, last);
     }
@@ -175,7 +181,7 @@ export function codeText(compiled: CompiledCodebook, text: string): PassageCodin
   // A theme's exclusions are its own and its ancestors', so walk up the tree for each theme.
   const allowedOf = (t: number): Candidate[] => {
     const list = own.get(t);
-    if (!list) return [];
+    if (!list) return NONE;
     if (!ignored && excludeSpans.size === 0) return list;
     const spans: Array<[number, number]> = [];
     for (let a = t; a >= 0; a = compiled.themes[a]!.parent) spans.push(...(excludeSpans.get(a) ?? []));
