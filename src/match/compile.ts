@@ -23,6 +23,8 @@ export interface CompiledNear {
   term: string;
   terms: Pattern[];
   within: number;
+  /** Per term, its number among all near terms of the codebook: where a passage keeps its occurrences. */
+  slots: number[];
 }
 
 export interface CompiledTheme {
@@ -45,7 +47,7 @@ export interface CompiledTheme {
 export type RuleRef =
   | { kind: 'keyword'; theme: number; rule: number }
   | { kind: 'exclude'; theme: number; rule: number }
-  | { kind: 'near'; theme: number; rule: number; term: number }
+  | { kind: 'near'; theme: number; rule: number; term: number; slot: number }
   | { kind: 'ignore'; rule: number };
 
 export interface IndexedPattern {
@@ -65,6 +67,9 @@ export interface CompiledCodebook {
   words: WordTable;
   /** Where a word may start a pattern, by its first letters; other words are not looked up. */
   firstLetters: Uint8Array;
+  /** How many near terms the codebook has, and its near rules in codebook order. */
+  nearSlots: number;
+  nearRules: Array<{ theme: number; index: number; rule: CompiledNear }>;
 }
 
 const NO_PATTERNS: readonly IndexedPattern[] = [];
@@ -84,6 +89,7 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
   const flat = flattenThemes(codebook.themes);
   const indexOf = new Map(flat.map((t, i) => [t, i]));
   const themes: CompiledTheme[] = [];
+  let nearSlots = 0;
   const walk = (list: readonly Theme[], parent: number, depth: number) => {
     for (const theme of list) {
       const index = indexOf.get(theme)!;
@@ -101,6 +107,7 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
           term: `near(${n.all.map((t) => t.text).join(', ')}; ${n.within})`,
           terms: n.all.map((t) => compileTerm(t.text, theme.stem)),
           within: n.within,
+          slots: n.all.map(() => nearSlots++),
         })),
         minHits: theme.minHits,
         theme,
@@ -119,6 +126,8 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
     byPrefix: [],
     words: new WordTable((word) => describeWord(compiled, word)),
     firstLetters: new Uint8Array(0),
+    nearSlots,
+    nearRules: themes.flatMap((t) => t.near.map((rule, index) => ({ theme: t.index, index, rule }))),
   };
   compiled.ignore.forEach((pattern, rule) => addPattern(compiled, { kind: 'ignore', rule }, pattern));
   for (const t of themes) {
@@ -126,7 +135,7 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
     // Only the theme's own exclude phrases are indexed; inherited ones are the ancestors' occurrences.
     const own = t.exclude.length - t.theme.exclude.length;
     t.exclude.slice(own).forEach((pattern, k) => addPattern(compiled, { kind: 'exclude', theme: t.index, rule: own + k }, pattern));
-    t.near.forEach((n, rule) => n.terms.forEach((pattern, term) => addPattern(compiled, { kind: 'near', theme: t.index, rule, term }, pattern)));
+    t.near.forEach((n, rule) => n.terms.forEach((pattern, term) => addPattern(compiled, { kind: 'near', theme: t.index, rule, term, slot: n.slots[term]! }, pattern)));
   }
   compiled.firstLetters = firstLetterCells([
     ...[...compiled.byStem.keys()].map((value): WordTest => ({ kind: 'stem', value })),

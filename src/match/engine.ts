@@ -119,7 +119,7 @@ export function codeText(compiled: CompiledCodebook, text: string): PassageCodin
   let ignored: Uint8Array | undefined;
   const excludeSpans = new Map<number, Array<[number, number]>>();
   const own = new Map<number, Candidate[]>();
-  const nearSpans = new Map<string, Array<[number, number]>>();
+  let nearSpans: Array<Array<[number, number]> | undefined> | undefined;
   const addOwn = (theme: number, c: Candidate) => {
     const list = own.get(theme);
     if (list) list.push(c);
@@ -152,28 +152,26 @@ export function codeText(compiled: CompiledCodebook, text: string): PassageCodin
         addOwn(ref.theme, { first, last, term: compiled.themes[ref.theme]!.keywords[ref.rule]!.term, order: ref.theme * 1e6 + ref.rule });
         break;
       case 'near': {
-        const key = `${ref.theme}/${ref.rule}/${ref.term}`;
-        const list = nearSpans.get(key);
+        nearSpans ??= new Array(compiled.nearSlots);
+        const list = nearSpans[ref.slot];
         if (list) list.push([first, last]);
-        else nearSpans.set(key, [[first, last]]);
+        else nearSpans[ref.slot] = [[first, last]];
       }
     }
   }
 
-  if (nearSpans.size > 0) {
-    for (const theme of compiled.themes) {
-      theme.near.forEach((rule, r) => {
-        const occurrences = rule.terms.map((_, k) => nearSpans.get(`${theme.index}/${r}/${k}`) ?? []);
-        if (occurrences.some((o) => o.length === 0)) return;
-        // A window never spans a blank line (a paragraph, or a turn within a document passage).
-        const blocks = new Set(occurrences.flat().map(([first]) => tokens.blocks[first]!));
-        for (const block of blocks) {
-          const inBlock = occurrences.map((list) => list.filter(([first]) => tokens.blocks[first]! === block));
-          for (const [first, last] of nearWindows(inBlock, rule.within)) {
-            addOwn(theme.index, { first, last, term: rule.term, order: theme.index * 1e6 + theme.keywords.length + r });
-          }
+  if (nearSpans) {
+    for (const { theme, index, rule } of compiled.nearRules) {
+      if (!rule.slots.every((slot) => nearSpans![slot])) continue;
+      const occurrences = rule.slots.map((slot) => nearSpans![slot]!);
+      // A window never spans a blank line (a paragraph, or a turn within a document passage).
+      const blocks = new Set(occurrences.flat().map(([first]) => tokens.blocks[first]!));
+      for (const block of blocks) {
+        const inBlock = occurrences.map((list) => list.filter(([first]) => tokens.blocks[first]! === block));
+        for (const [first, last] of nearWindows(inBlock, rule.within)) {
+          addOwn(theme, { first, last, term: rule.term, order: theme * 1e6 + compiled.themes[theme]!.keywords.length + index });
         }
-      });
+      }
     }
   }
   if (own.size === 0) return { words: n, themes };
@@ -210,11 +208,14 @@ export function codeText(compiled: CompiledCodebook, text: string): PassageCodin
   return { words: n, themes };
 }
 
-/** Index of the last token of the pattern when it matches from token `i`, else -1. */
+/**
+ * Index of the last token of the pattern when it matches from token `i`, else -1. The first word
+ * matches already: the pattern is among those the word was found to start.
+ */
 function matchAt(pattern: Pattern, tokens: PassageWords, i: number): number {
   if (i + pattern.length > tokens.count) return -1;
   const block = tokens.blocks[i]!;
-  for (let k = 0; k < pattern.length; k++) {
+  for (let k = 1; k < pattern.length; k++) {
     const test = pattern[k]!;
     if (tokens.blocks[i + k]! !== block) return -1;
     const word = tokens.infos[idAt(tokens, i + k)]!;
