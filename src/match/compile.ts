@@ -47,7 +47,7 @@ export interface CompiledTheme {
 export type RuleRef =
   | { kind: 'keyword'; theme: number; rule: number }
   | { kind: 'exclude'; theme: number; rule: number }
-  | { kind: 'near'; theme: number; rule: number; term: number; slot: number }
+  | { kind: 'near'; slot: number }
   | { kind: 'ignore'; rule: number };
 
 export interface IndexedPattern {
@@ -135,7 +135,7 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
     // Only the theme's own exclude phrases are indexed; inherited ones are the ancestors' occurrences.
     const own = t.exclude.length - t.theme.exclude.length;
     t.exclude.slice(own).forEach((pattern, k) => addPattern(compiled, { kind: 'exclude', theme: t.index, rule: own + k }, pattern));
-    t.near.forEach((n, rule) => n.terms.forEach((pattern, term) => addPattern(compiled, { kind: 'near', theme: t.index, rule, term, slot: n.slots[term]! }, pattern)));
+    t.near.forEach((n) => n.terms.forEach((pattern, term) => addPattern(compiled, { kind: 'near', slot: n.slots[term]! }, pattern)));
   }
   compiled.firstLetters = firstLetterCells([
     ...[...compiled.byStem.keys()].map((value): WordTest => ({ kind: 'stem', value })),

@@ -4,7 +4,7 @@ import { normalize, originalOffset } from './normalize.js';
 import { hashBytes, keyEnd, scanAscii, scanUnicode } from './tokenize.js';
 import type { WordInfo } from './words.js';
 
-/** A passage's words, each looked up once in the codebook's word table. */
+/** A passage's words; those whose first letters can start a rule are looked up in the codebook's word table. */
 interface PassageWords {
   count: number;
   /** Word numbers in the table, and what the table knows of each number; -1 for a word not yet looked up. */

@@ -3,13 +3,15 @@
 // and passed over without being hashed, looked up or stemmed.
 //
 // A stemmed test needs care, since the Porter stemmer rewrites the end of a word. Every letter it
-// writes is an ending: a suffix dropped or replaced by one that starts with the same letters
-// (-ational to -ate, -biliti to -ble), a final y turned into i, an e added after -at, -bl, -iz or a
-// short syllable, the e of -ble dropped again. So every letter of a stem is the word's own, in
-// place, except perhaps the last, and only when that is an e, an i or an l (hoping, hope; happy,
-// happi; mobility, mobl). A stem's first letter is always the word's own: the stemmer never
-// rewrites a word of one letter (ayed, ai). tests/match/first-letters.test.ts checks this on
-// Porter's vocabularies.
+// writes is at the end: a suffix dropped, or replaced by one whose letters are the old suffix's own
+// but for a last e (-ational to -ate, -enci to -ence), a final y turned into i, an e added after
+// -at, -bl, -iz or a short syllable. The one rewrite of two letters, -biliti to -ble, needs some
+// measure before it, and then step 5a always drops that e, since -bl cannot end a short
+// consonant-vowel-consonant syllable: the l is left last. So every letter of a stem is the word's
+// own, in place, except perhaps the last, and only when that is an e, an i or an l (hoping, hope;
+// happy, happi; mobility, mobl). Each rewrite needs a letter before it (a vowel before y, a measure
+// before a suffix), so the first letter is always the word's own (ayed, ai).
+// tests/match/first-letters.test.ts checks this on Porter's vocabularies.
 import type { WordTest } from './compile.js';
 
 /** Letters and digits 1 to 36; 0 ends the word, as does an apostrophe (a word's key may drop 's). */

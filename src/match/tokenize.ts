@@ -62,7 +62,7 @@ const encoder = new TextEncoder();
 let bytes = new Uint8Array(1 << 16);
 let scratch: AsciiTokens = makeScratch(4096);
 
-/** Doubles the scratch arrays, keeping what they hold: a 50 MB line needs room only for its words. */
+/** Doubles the scratch arrays, keeping what they hold: they grow with the words of the longest passage. */
 function grow(t: AsciiTokens, count: number): AsciiTokens {
   const bigger = makeScratch(t.starts.length * 2);
   for (const key of ['starts', 'ends', 'blocks', 'marked'] as const) bigger[key].set(t[key].subarray(0, count));
@@ -95,8 +95,8 @@ export function scanTokens(text: string): Tokens {
 }
 
 /**
- * Letters and digits, upper case read as lower, undefined when the text is not all ASCII. The
- * text is copied to bytes first: the encoder copies a one-byte string at memory speed and tells
+ * Letters and digits, undefined when the text is not all ASCII (keyEnd, hashBytes and the word
+ * table read upper case as lower). The text is copied to bytes first: the encoder copies a one-byte string at memory speed and tells
  * ASCII by the count it writes, and a byte array reads faster than a string, sliced or not.
  * With `cells` (by wordCell), the words whose cell is marked are listed.
  */

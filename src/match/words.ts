@@ -1,4 +1,4 @@
-// A table of the words seen so far, looked up straight from the passage text: no string is made
+// A table of the words seen so far, looked up straight from the passage's bytes: no string is made
 // for a word already known, which is nearly every word of a long corpus. Words are numbered; a
 // passage's words are a list of numbers, and what the engine asks of a word is an array read.
 import type { IndexedPattern } from './compile.js';
