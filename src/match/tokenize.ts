@@ -49,10 +49,14 @@ export function hashStep(hash: number, code: number): number {
  * Per byte: 0 not part of a word, else the code the word is hashed and compared by (upper case as
  * lower). One table read per character instead of three range tests and a fold.
  */
-export const WORD_CODE = new Uint8Array(256);
+const WORD_CODE = new Uint8Array(256);
 for (let c = 48; c <= 57; c++) WORD_CODE[c] = c;
 for (let c = 97; c <= 122; c++) WORD_CODE[c] = c;
 for (let c = 65; c <= 90; c++) WORD_CODE[c] = c + 32;
+
+/** Per byte of a word: the code its key is hashed and compared by, an inner apostrophe as itself. */
+export const KEY_CODE = WORD_CODE.slice();
+KEY_CODE[39] = 39;
 
 /** Per byte outside words: 1 a line break, 2 other white space, 3 anything else. */
 const GAP = new Uint8Array(256);
@@ -155,7 +159,7 @@ export function keyEnd(b: Uint8Array, start: number, end: number): number {
 /** The hash of the key at bytes[start, end), upper case read as lower. */
 export function hashBytes(b: Uint8Array, start: number, end: number): number {
   let hash = HASH_START;
-  for (let i = start; i < end; i++) hash = hashStep(hash, WORD_CODE[b[i]!] || b[i]!);
+  for (let i = start; i < end; i++) hash = hashStep(hash, KEY_CODE[b[i]!]!);
   return hash;
 }
 

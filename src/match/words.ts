@@ -2,7 +2,7 @@
 // for a word already known, which is nearly every word of a long corpus. Words are numbered; a
 // passage's words are a list of numbers, and what the engine asks of a word is an array read.
 import type { IndexedPattern } from './compile.js';
-import { HASH_START, hashStep, WORD_CODE } from './tokenize.js';
+import { HASH_START, hashStep, KEY_CODE } from './tokenize.js';
 
 export interface WordInfo {
   /** The word as tokens are compared: lower case, `'s` dropped. */
@@ -31,14 +31,8 @@ export class WordTable {
   get(word: string): number {
     let hash = HASH_START;
     for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = slots[2 * slot + 1]! - 1;
-      if (id < 0) break;
-      if (slots[2 * slot] === hash && this.keys[id] === word) return id;
-    }
-    return this.add(word, hash);
+    const id = this.find(hash, (key) => key === word);
+    return id >= 0 ? id : this.add(word, hash);
   }
 
   /**
@@ -47,20 +41,25 @@ export class WordTable {
    * is made a string, from `text`, whose offsets are those of the bytes.
    */
   lookup(bytes: Uint8Array, text: string, start: number, end: number, hash: number): number {
+    const length = end - start;
+    const id = this.find(hash, (key) => {
+      if (key.length !== length) return false;
+      let k = 0;
+      while (k < length && KEY_CODE[bytes[start + k]!] === key.charCodeAt(k)) k++;
+      return k === length;
+    });
+    return id >= 0 ? id : this.add(text.slice(start, end).toLowerCase(), hash);
+  }
+
+  /** The number of the word with this hash whose key `isKey` accepts, else -1. */
+  private find(hash: number, isKey: (key: string) => boolean): number {
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
-    const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = slots[2 * slot + 1]! - 1;
-      if (id < 0) break;
-      if (slots[2 * slot] !== hash) continue;
-      const key = this.keys[id]!;
-      if (key.length !== length) continue;
-      let k = 0;
-      while (k < length && (WORD_CODE[bytes[start + k]!] || bytes[start + k]) === key.charCodeAt(k)) k++;
-      if (k === length) return id;
+      if (id < 0) return -1;
+      if (slots[2 * slot] === hash && isKey(this.keys[id]!)) return id;
     }
-    return this.add(text.slice(start, end).toLowerCase(), hash);
   }
 
   private add(word: string, hash: number): number {
