@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   agree: async () => (await import('./commands/agree.js')).agreeCommand,
   lint: async () => (await import('./commands/lint.js')).lintCommand,
   report: async () => (await import('./commands/report.js')).reportCommand,
+  speakers: async () => (await import('./commands/speakers.js')).speakersCommand,
   import: async () => {
     const { importCommand } = await import('./commands/import.js');
     return (io, _colorLevel, done) => importCommand(io, done);

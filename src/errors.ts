@@ -9,6 +9,8 @@ export interface Location {
 export interface Problem extends Location {
   message: string;
   hint?: string;
+  /** Worth knowing, not a fault: shown as `obs: note:`. */
+  note?: boolean;
 }
 
 export const EXIT_OK = 0;
@@ -44,6 +46,6 @@ export function formatProblem(p: Problem): string {
 }
 
 export function formatWarning(p: Problem): string {
-  const head = `obs: warning: ${formatLocation(p)}${p.message}`;
+  const head = `obs: ${p.note ? 'note' : 'warning'}: ${formatLocation(p)}${p.message}`;
   return p.hint ? `${head}\n  hint: ${p.hint}` : head;
 }

@@ -1,12 +1,12 @@
-// One transcript -> its passages, each coded or marked as interviewer context. Pure: no I/O.
+// One transcript -> its passages, each coded or marked as interviewer context, and what about the
+// reading of it is worth a warning. Pure: no I/O.
 import type { Transcript } from './corpus/types.js';
 import type { Problem } from './errors.js';
 import type { CompiledCodebook } from './match/compile.js';
-import { codeText, type PassageCoding } from './match/engine.js';
-import type { LabelPolicy } from './segment/speakers.js';
+import { codeText, countWords, type PassageCoding } from './match/engine.js';
 import { toPassages } from './segment/passages.js';
-import { toTurns } from './segment/turns.js';
-import type { Passage, Unit } from './segment/types.js';
+import { readTurns, type Reading, type ReadPolicy } from './segment/turns.js';
+import type { Passage, Turn, Unit } from './segment/types.js';
 
 export interface CodedPassage {
   passage: Passage;
@@ -14,26 +14,69 @@ export interface CodedPassage {
   coding?: PassageCoding;
 }
 
-export interface CodeOptions extends LabelPolicy {
+export interface CodeOptions extends ReadPolicy {
   unit: Unit;
   /** Passages this rejects stay in the list (as context for quotes) but are not coded. */
   include?: (passage: Passage) => boolean;
 }
 
-/** A label the ≥2-line rule turned down inside an interviewer's turn: said once, with the line, since its words are lost. */
-export function lostLabelProblem(file: string, line: number, speaker: string): Problem {
+export interface CodedFile {
+  passages: CodedPassage[];
+  /** Doubts about the reading: label-shaped lines read as text, a named interviewer, few respondent words. */
+  problems: Problem[];
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '\\"')}"`;
+
+/** What a reading leaves in doubt, said with the line and the option that would change it. */
+export function readingProblems(file: string, reading: Reading): Problem[] {
+  const problems: Problem[] = reading.doubtful.map((d) => ({
+    file,
+    line: d.line,
+    message: `\`${d.speaker}:\` looks like a speaker label, but ${d.why === 'tight' ? 'has no space after its colon' : 'no other line or speaker backs it up'}, so it is read as text${d.inInterviewerTurn ? " inside the interviewer's turn, and not coded" : ''}`,
+    hint: `if ${d.speaker} is a speaker, add --speakers ${quote(d.speaker)}`,
+  }));
+  const q = reading.questioner;
+  if (q && !q.leftOut) {
+    problems.push({
+      file,
+      message: `${q.speaker} asks ${q.questions} of the file's ${q.total} questions but has no interviewer label, so their words are counted as a respondent's`,
+      hint: `if ${q.speaker} is the interviewer, add --exclude-speaker ${quote(q.speaker)} (or --find-interviewer, to leave out such a speaker in every file)`,
+    });
+  }
+  return problems;
+}
+
+/** Respondents' words under a tenth of a file's: most likely the speakers were misread. */
+function respondentShareProblem(file: string, turns: readonly Turn[], respondentWords: number): Problem | undefined {
+  let interviewerWords = 0;
+  for (const turn of turns) if (turn.interviewer) for (const p of turn.paragraphs) interviewerWords += countWords(p.text);
+  const all = interviewerWords + respondentWords;
+  // A file with no respondent words at all is told of once already, as having no respondent text.
+  if (interviewerWords === 0 || respondentWords === 0 || respondentWords * 10 >= all) return undefined;
   return {
     file,
-    line,
-    message: `\`${speaker}:\` starts only this line, so it is read as part of the interviewer's turn and not coded`,
-    hint: `if ${speaker} is a speaker, add --speakers "${speaker}"`,
+    message: `respondents' words are ${Math.round((respondentWords / all) * 100)}% of the file's (${respondentWords} of ${all}); the rest are interviewer turns, which are not coded`,
+    hint: `check who obs takes for the interviewer with: obs speakers ${quote(file)}`,
   };
 }
 
-export function codeTranscript(transcript: Transcript, doc: number, compiled: CompiledCodebook, options: CodeOptions): CodedPassage[] {
-  const turns = toTurns(transcript, options);
-  const passages = toPassages(turns, options.unit, { doc, file: transcript.file, meta: transcript.meta });
-  return passages.map((passage) =>
-    passage.interviewer || (options.include && !options.include(passage)) ? { passage } : { passage, coding: codeText(compiled, passage.text) },
-  );
+export function codeTranscript(transcript: Transcript, doc: number, compiled: CompiledCodebook, options: CodeOptions): CodedFile {
+  const reading = readTurns(transcript, options);
+  const passages = toPassages(reading.turns, options.unit, { doc, file: transcript.file, meta: transcript.meta });
+  let respondentWords = 0;
+  const coded = passages.map((passage): CodedPassage => {
+    if (passage.interviewer) return { passage };
+    if (options.include && !options.include(passage)) {
+      respondentWords += countWords(passage.text);
+      return { passage };
+    }
+    const coding = codeText(compiled, passage.text);
+    respondentWords += coding.words;
+    return { passage, coding };
+  });
+  const problems = readingProblems(transcript.file, reading);
+  const share = respondentShareProblem(transcript.file, reading.turns, respondentWords);
+  if (share) problems.push(share);
+  return { passages: coded, problems };
 }

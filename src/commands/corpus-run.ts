@@ -8,7 +8,7 @@ import type { Transcript } from '../corpus/types.js';
 import { ObsError, formatWarning, type Problem } from '../errors.js';
 import { checkOutputPath, openOutput, writeFileAtomic, type Io, type OutputSink } from '../io.js';
 import { compileCodebook, type CompiledCodebook } from '../match/compile.js';
-import { codeTranscript, lostLabelProblem, type CodedPassage } from '../pipeline.js';
+import { codeTranscript, type CodedPassage } from '../pipeline.js';
 import { passes } from '../aggregate/where.js';
 import { corpusSettings, type CorpusSettings, type SharedOptions } from './options.js';
 
@@ -59,6 +59,7 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
     meta: options.meta,
     pathPattern: options.pathPattern,
     strict: options.strict,
+    ...(options.stdinFilename ? { stdinFilename: options.stdinFilename } : {}),
     readStdin: io.readStdin,
     warn,
   });
@@ -78,10 +79,15 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
     async each(visit) {
       let documents = 0;
       let kept = 0;
+      // Files in which no speaker was found, told of at the end where other files had speakers.
+      const speakerless: string[] = [];
+      let withSpeakers = 0;
       const take = async (passages: CodedPassage[], transcript: TranscriptInfo) => {
         const doc = documents++;
         for (const p of passages) p.passage.doc = doc;
         if (passages.every((p) => p.passage.interviewer)) warn({ file: transcript.file, message: 'has no respondent text to code' });
+        if (passages.some((p) => p.passage.speaker !== null)) withSpeakers++;
+        else if (passages.length > 0) speakerless.push(transcript.file);
         if (passages.some((p) => p.coding)) kept++;
         await visit(passages, transcript, doc);
       };
@@ -89,7 +95,7 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
       if (workers > 1) {
         const { codeInWorkers } = await import('../work/pool.js');
         const { unpack } = await import('../work/codec.js');
-        const setup = { codebookPath, codebookShown: options.codebook ?? codebookPath, unit: settings.unit, speakers: settings.speakers, excludeSpeakers: settings.excludeSpeakers, where: settings.where, strict: options.strict, keepText: extras.needText ?? true };
+        const setup = { codebookPath, codebookShown: options.codebook ?? codebookPath, unit: settings.unit, speakers: settings.speakers, excludeSpeakers: settings.excludeSpeakers, findInterviewer: settings.findInterviewer, where: settings.where, strict: options.strict, keepText: extras.needText ?? true };
         for await (const result of codeInWorkers(corpus.jobs, setup, workers)) {
           if (result.crash) throw new Error(result.crash);
           if (result.fatal) throw new ObsError(result.fatal);
@@ -99,11 +105,17 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
         }
       } else {
         for await (const transcript of corpus.transcripts()) {
-          const onLostLabel = (line: number, speaker: string) => warn(lostLabelProblem(transcript.file, line, speaker));
-          await take(codeTranscript(transcript, documents, compiled, { ...settings, onLostLabel, ...(include ? { include } : {}) }), transcript);
+          const coded = codeTranscript(transcript, documents, compiled, { ...settings, ...(include ? { include } : {}) });
+          coded.problems.forEach(warn);
+          await take(coded.passages, transcript);
         }
       }
       if (documents === 0) throw new ObsError({ message: 'no transcript could be read', hint: 'see the warnings above' });
+      if (withSpeakers > 0) {
+        for (const file of speakerless) {
+          warn({ file, message: `no speaker was found, where ${withSpeakers} other file${withSpeakers === 1 ? ' has' : 's have'} speakers: all its text is counted, any interviewer's questions too`, hint: `see what was read with: obs speakers "${file}"; --speakers NAME takes a label obs did not believe` });
+        }
+      }
       if (include && kept === 0) {
         warn({ message: `no passage matches ${settings.where.map((w) => `--where ${w.text}`).join(' ')}`, hint: 'values compare without case; a range is FROM..TO, e.g. year=2019..2021' });
       }

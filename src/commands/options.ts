@@ -11,6 +11,8 @@ export interface SharedOptions {
   unit: string;
   excludeSpeaker: string[];
   speakers: string[];
+  findInterviewer?: boolean;
+  stdinFilename?: string;
   meta?: string;
   pathPattern?: string;
   where: string[];
@@ -26,6 +28,7 @@ export interface CorpusSettings {
   unit: Unit;
   excludeSpeakers: string[];
   speakers: string[];
+  findInterviewer: boolean;
   where: Where[];
   jobs: number;
 }
@@ -40,10 +43,12 @@ export function addSharedOptions(command: Command, formats: readonly string[]): 
     .option('--by <fields>', 'group by these metadata fields, comma-separated', 'area,year')
     .addOption(new Option('--unit <unit>', 'passage unit').choices(UNITS).default('turn'))
     .option('--exclude-speaker <names>', 'also leave out these speakers (comma-separated; repeatable)', collect, [])
-    .option('--speakers <names>', 'take these as speaker labels even where they start only one line', collect, [])
+    .option('--speakers <names>', 'take these as speaker labels wherever they appear (comma-separated; repeatable)', collect, [])
+    .option('--find-interviewer', 'in a file without interviewer labels, leave out the speaker who asks most of the questions')
     .option('--meta <file.csv>', 'metadata table with a `file` column (path relative to the corpus folder)')
     .option('--path-pattern <pattern>', 'metadata from paths, e.g. "{area}/{year}/*" or "{area}_{year}_*"')
     .option('--where <field=value>', 'only passages whose metadata match: area=Ramsey, area=Ramsey,Revoe, year=2019..2021 (repeatable)', (v: string, prev: string[]) => [...prev, v], [])
+    .option('--stdin-filename <name>', 'the name standard input (-) goes by, which also tells its format, e.g. interview.vtt')
     .option('--format <format>', `output format: ${formats.join(', ')} (default ${formats[0]})`)
     .option('--out <file>', 'write output to this file (atomically) instead of standard output')
     .option('--jobs <n>', 'worker threads (default: the number of cores); output is the same whatever it is')
@@ -73,6 +78,7 @@ export function corpusSettings(options: SharedOptions, ungrouped = false): Corpu
     unit: options.unit as Unit,
     excludeSpeakers: options.excludeSpeaker,
     speakers: options.speakers,
+    findInterviewer: options.findInterviewer === true,
     where: parseWhere(options.where ?? []),
     jobs,
   };

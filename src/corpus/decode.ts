@@ -1,8 +1,10 @@
-// Bytes -> text: BOMs, UTF-16, invalid UTF-8 located by byte offset, all line endings folded to \n.
+// Bytes -> text: BOMs, UTF-16, Windows-1252, invalid UTF-8 located by byte offset, all line endings folded to \n.
+import iconv from 'iconv-lite';
 
 export interface Decoded {
   text: string;
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  /** The name of the encoding read (a WHATWG label). */
+  encoding: string;
   /** Byte offset of the first invalid UTF-8 sequence, when there is one. */
   invalidByteOffset?: number;
   /** True when the bytes look like a binary file rather than text. */
@@ -28,10 +30,65 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   const binary = looksBinary(body);
   const text = new TextDecoder('utf-8').decode(body);
-  const decoded: Decoded = { text: foldLineEndings(text), encoding: 'utf-8', binary };
   const offset = firstInvalidOffset(body, text);
+  if (offset !== undefined && !binary && body === bytes && isWindows1252(bytes)) {
+    return { text: foldLineEndings(decodeCharset(bytes, 'windows-1252')), encoding: 'windows-1252', binary: false };
+  }
+  const decoded: Decoded = { text: foldLineEndings(text), encoding: 'utf-8', binary };
   if (offset !== undefined) decoded.invalidByteOffset = offset + (body === bytes ? 0 : 3);
   return decoded;
+}
+
+/**
+ * Text that Word or Notepad saved on Windows as "ANSI": bytes above 0x7F that never form a UTF-8
+ * sequence, and none of the five that Windows-1252 leaves undefined. A file that holds even one
+ * valid UTF-8 sequence is UTF-8 with damage, not Windows-1252, and is read as such; so is one with
+ * a single stray byte, which says too little to tell (a Windows file has an apostrophe on most pages).
+ */
+export function isWindows1252(bytes: Uint8Array): boolean {
+  let i = 0;
+  let high = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) return false;
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let valid = length > 0 && i + length <= n;
+    for (let k = 1; valid && k < length; k++) valid = (bytes[i + k]! & 0xc0) === 0x80;
+    if (valid) return false;
+    high++;
+    i++;
+  }
+  return high >= 2;
+}
+
+/**
+ * A charset an HTML page declares in its first bytes (`<meta charset="windows-1252">`), by its
+ * WHATWG name, where obs can decode it: the web's rules make `iso-8859-1` mean Windows-1252.
+ */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 4096));
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  if (!m) return undefined;
+  let name: string;
+  try {
+    name = new TextDecoder(m[1]!.toLowerCase()).encoding;
+  } catch {
+    return undefined;
+  }
+  return iconv.encodingExists(name) ? name : undefined;
+}
+
+/**
+ * Bytes in a legacy charset, through iconv-lite: Node 20's TextDecoder reads Windows-1252's
+ * 0x80-0x9F (curly quotes, dashes, the euro) as control characters.
+ */
+export function decodeCharset(bytes: Uint8Array, charset: string): string {
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
 }
 
 /**

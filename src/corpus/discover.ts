@@ -2,8 +2,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ObsError } from '../errors.js';
+import { TRANSCRIPT_EXTENSIONS } from './formats/index.js';
 
-export const TRANSCRIPT_EXTENSIONS = ['.txt', '.md', '.markdown', '.vtt', '.srt', '.csv'] as const;
 
 export interface SourceFile {
   /** Absolute path, or '-' for standard input. */
@@ -19,12 +19,13 @@ export interface Discovery {
   warnings: string[];
 }
 
-export async function discover(paths: readonly string[], cwd: string): Promise<Discovery> {
+/** `stdinName`: the name standard input's transcript goes by (`--stdin-filename`), which also tells its format. */
+export async function discover(paths: readonly string[], cwd: string, stdinName = 'stdin'): Promise<Discovery> {
   const result: Discovery = { files: [], skipped: new Map(), warnings: [] };
   for (const given of paths) {
     if (given === '-') {
       if (result.files.some((f) => f.path === '-')) throw new ObsError({ message: '`-` (standard input) is given twice', hint: 'standard input can be read once; give `-` once' });
-      result.files.push({ path: '-', file: 'stdin' });
+      result.files.push({ path: '-', file: stdinName });
       continue;
     }
     const abs = path.resolve(cwd, given);
@@ -81,7 +82,7 @@ async function walk(dir: string, root: string, result: Discovery, seen: Set<stri
 
 function addFile(abs: string, file: string, result: Discovery): void {
   const ext = path.extname(abs).toLowerCase();
-  if ((TRANSCRIPT_EXTENSIONS as readonly string[]).includes(ext)) {
+  if (TRANSCRIPT_EXTENSIONS.includes(ext)) {
     result.files.push({ path: abs, file });
   } else {
     const key = ext === '' ? '(no extension)' : ext;

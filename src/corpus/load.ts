@@ -3,9 +3,15 @@ import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ObsError, type Problem } from '../errors.js';
 import { discover, type SourceFile } from './discover.js';
+import { FORMATS } from './formats/index.js';
 import { compilePathPattern, mergeMeta, parseMetaTable, type MetaTable } from './metadata.js';
 import { readTranscript } from './read.js';
 import type { Meta, Transcript } from './types.js';
+
+/** The formats obs reads, for hints: each by its first extension (.rtf is only refused, with a message). */
+const READABLE = FORMATS.filter((f) => f.format !== 'rtf')
+  .map((f) => f.extensions[0])
+  .join(', ');
 
 export interface CorpusOptions {
   paths: readonly string[];
@@ -13,6 +19,8 @@ export interface CorpusOptions {
   meta?: string;
   pathPattern?: string;
   strict?: boolean;
+  /** The name standard input's transcript goes by, which also tells its format (`--stdin-filename`). */
+  stdinFilename?: string;
   readStdin: () => Promise<Buffer>;
   warn: (p: Problem) => void;
 }
@@ -31,12 +39,12 @@ export type FileOutcome = { transcript: Transcript; warnings: Problem[] } | { tr
  * cannot be read as a transcript is skipped, so one stray file does not stop a corpus; with
  * `strict` it throws instead.
  */
-export function openFile(job: FileJob, read: { bytes: Uint8Array } | { error: string }, strict: boolean | undefined): FileOutcome {
+export async function openFile(job: FileJob, read: { bytes: Uint8Array } | { error: string }, strict: boolean | undefined): Promise<FileOutcome> {
   const { source } = job;
   if ('error' in read) return { warnings: [{ file: source.file, message: `cannot read (${read.error}); skipped` }] };
-  let parsed: ReturnType<typeof readTranscript>;
+  let parsed: Awaited<ReturnType<typeof readTranscript>>;
   try {
-    parsed = readTranscript(read.bytes, source.file, { strict });
+    parsed = await readTranscript(read.bytes, source.file, { strict });
   } catch (err) {
     if (!(err instanceof ObsError) || strict) throw err;
     return { warnings: err.problems.map((p) => ({ ...p, message: `${p.message}; skipped` })) };
@@ -64,7 +72,7 @@ export interface Corpus {
 }
 
 export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
-  const found = await discover(options.paths, options.cwd);
+  const found = await discover(options.paths, options.cwd, options.stdinFilename);
   // A metadata table kept inside the corpus folder describes the transcripts; it is not one.
   if (options.meta) {
     const metaPath = path.resolve(options.cwd, options.meta);
@@ -74,10 +82,10 @@ export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
   let skipped = [...found.skipped.values()].reduce((a, b) => a + b, 0);
   if (skipped > 0) {
     const detail = [...found.skipped.entries()].map(([ext, n]) => `${ext} ${n}`).join(', ');
-    options.warn({ message: `${skipped} file${skipped === 1 ? '' : 's'} skipped, not a transcript format (${detail})`, hint: 'obs reads .txt, .md, .vtt, .srt and .csv' });
+    options.warn({ message: `${skipped} file${skipped === 1 ? '' : 's'} skipped, not a transcript format (${detail})`, hint: `obs reads ${READABLE}` });
   }
   if (found.files.length === 0) {
-    throw new ObsError({ message: `no transcripts found in ${options.paths.join(', ')}`, hint: 'obs reads .txt, .md, .vtt, .srt and .csv files, in folders recursively' });
+    throw new ObsError({ message: `no transcripts found in ${options.paths.join(', ')}`, hint: `obs reads ${READABLE} files, in folders recursively` });
   }
   const table = options.meta ? await readMetaTable(options.meta, options.cwd, options.warn) : undefined;
   const fromPath = options.pathPattern ? compilePathPattern(options.pathPattern) : undefined;
@@ -104,7 +112,7 @@ export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
     async *transcripts() {
       for (const job of jobs) {
         const read = job.source.path === '-' ? { bytes: await options.readStdin() } : readBytes(job.source.path);
-        const outcome = openFile(job, read, options.strict);
+        const outcome = await openFile(job, read, options.strict);
         outcome.warnings.forEach(options.warn);
         if (!outcome.transcript) {
           skipped++;

@@ -1,11 +1,10 @@
-// One file's bytes -> a Transcript, choosing the reader by extension and, for .txt, by content.
+// One file's bytes -> a Transcript: the format chosen by the file's name, or by its content where
+// the name says nothing (standard input) or says .txt (Zoom saves captions so).
 import path from 'node:path';
 import { ObsError, type Problem } from '../errors.js';
-import { decodeBytes } from './decode.js';
-import { readCsvTranscript } from './formats/csv.js';
-import { readSubtitles } from './formats/subtitles.js';
-import { readText } from './formats/text.js';
-import type { Format, Transcript } from './types.js';
+import { decodeBytes, decodeCharset, foldLineEndings, type Decoded } from './decode.js';
+import { FORMATS, TEXT_SNIFFED_IN_TXT, TXT, formatByExtension, type TextFormat, type TranscriptFormat } from './formats/index.js';
+import type { Transcript } from './types.js';
 
 export interface ReadOptions {
   strict?: boolean;
@@ -16,12 +15,39 @@ export interface ReadResult {
   warnings: Problem[];
 }
 
-export function readTranscript(bytes: Uint8Array, file: string, options: ReadOptions = {}): ReadResult {
+export async function readTranscript(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<ReadResult> {
   const warnings: Problem[] = [];
+  const ext = path.extname(file).toLowerCase();
+  let format: TranscriptFormat | undefined = formatByExtension(ext);
+  // No extension obs knows (standard input): a container is known by its first bytes.
+  if (!format) format = FORMATS.find((f) => f.kind === 'document' && f.sniff?.(bytes));
+  if (format?.kind === 'document') return { transcript: await format.read(bytes, file), warnings };
+
+  const decoded = decode(bytes, format, file, options, warnings);
+  if (!decoded) return { warnings };
+  if (!format) format = FORMATS.find((f): f is TextFormat => f.kind === 'text' && f.sniff !== undefined && f.sniff(decoded.text)) ?? TXT;
+  else if (format === TXT) format = TEXT_SNIFFED_IN_TXT.find((f) => f.sniff!(decoded.text)) ?? TXT;
+  const warn = (line: number, message: string) => warnings.push({ file, line, message });
+  return { transcript: await (format as TextFormat).read(decoded.text, file, warn), warnings };
+}
+
+function decode(bytes: Uint8Array, format: TranscriptFormat | undefined, file: string, options: ReadOptions, warnings: Problem[]): Decoded | undefined {
+  const charset = format?.kind === 'text' ? format.charset?.(bytes) : undefined;
+  if (charset !== undefined && charset !== 'utf-8') {
+    return { text: foldLineEndings(decodeCharset(bytes, charset)), encoding: 'utf-8', binary: false };
+  }
   const decoded = decodeBytes(bytes);
   if (decoded.binary) {
-    warnings.push({ file, message: 'looks like a binary file, not text; skipped', hint: 'export the transcript as plain text (.txt) first' });
-    return { warnings };
+    const container = FORMATS.find((f) => f.kind === 'document' && f.sniff?.(bytes));
+    warnings.push({
+      file,
+      message: 'looks like a binary file, not text; skipped',
+      hint: container ? `it looks like a ${container.extensions[0]} file: give it that extension` : 'export the transcript as plain text (.txt) first',
+    });
+    return undefined;
+  }
+  if (decoded.encoding === 'windows-1252') {
+    warnings.push({ file, message: 'is not UTF-8; read as Windows-1252 (Latin-1), as Word and Notepad save "ANSI" text', hint: 'save it as UTF-8 to be sure of every character', note: true });
   }
   if (decoded.invalidByteOffset !== undefined) {
     const problem: Problem = {
@@ -32,29 +58,5 @@ export function readTranscript(bytes: Uint8Array, file: string, options: ReadOpt
     if (options.strict) throw new ObsError(problem);
     warnings.push(problem);
   }
-  const format = detectFormat(file, decoded.text);
-  const warn = (line: number, message: string) => warnings.push({ file, line, message });
-  let transcript: Transcript;
-  switch (format) {
-    case 'vtt':
-    case 'srt':
-      transcript = readSubtitles(decoded.text, file, format, warn);
-      break;
-    case 'csv':
-      transcript = readCsvTranscript(decoded.text, file, warn);
-      break;
-    default:
-      transcript = readText(decoded.text, file, format);
-  }
-  return { transcript, warnings };
-}
-
-/** Zoom saves WebVTT under a .txt name too, so a .txt that starts like WebVTT is read as one. */
-export function detectFormat(file: string, text: string): Format {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.vtt' || /^WEBVTT(?:[ \t]|\n|$)/.test(text)) return 'vtt';
-  if (ext === '.srt') return 'srt';
-  if (ext === '.csv') return 'csv';
-  if (ext === '.md' || ext === '.markdown') return 'md';
-  return 'txt';
+  return decoded;
 }

@@ -2,7 +2,7 @@
 
 export type Meta = Record<string, string>;
 
-export type Format = 'txt' | 'md' | 'vtt' | 'srt' | 'csv';
+export type Format = 'txt' | 'md' | 'vtt' | 'srt' | 'sbv' | 'csv' | 'docx' | 'odt' | 'html' | 'doc' | 'rtf';
 
 /** A piece of text that a format already delimits: a VTT or SRT cue, a CSV row. */
 export interface Cue {
@@ -11,9 +11,28 @@ export interface Cue {
   line: number;
   /** A speaker the format names outright (a VTT voice tag, a CSV column); undefined: look for a label in the text. */
   speaker?: string | null;
+  /** A CSV row whose speaker cell is empty: it goes on with the turn before it. */
+  continues?: boolean;
   start?: string;
   /** Per-cue metadata (CSV columns), overriding the document's. */
   meta?: Meta;
+}
+
+/** A speaker that a document's turn table names outright, for the line its row starts. */
+export interface GivenSpeaker {
+  speaker: string | null;
+  start?: string;
+}
+
+/** Text read line by line, whose speaker labels segmentation finds. */
+export interface Body {
+  lines: string[];
+  /** The file line of body line 1 (after any front matter). */
+  firstLine: number;
+  /** Document formats: each line's paragraph number, which stands for its line. */
+  numbers?: number[];
+  /** Document formats: body lines that open a row of a speaker | text table. */
+  given?: Map<number, GivenSpeaker>;
 }
 
 export interface Transcript {
@@ -21,8 +40,7 @@ export interface Transcript {
   file: string;
   format: Format;
   meta: Meta;
-  /** Text formats: the lines after any front matter; `firstLine` is the file line of body line 1. */
-  body?: { lines: string[]; firstLine: number };
+  body?: Body;
   /** Cue formats. */
   cues?: Cue[];
 }

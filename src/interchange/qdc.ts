@@ -8,7 +8,7 @@ import type { Codebook, Theme } from '../codebook/types.js';
 import { ObsError, type Problem } from '../errors.js';
 import { draftTheme, KeywordSink, type DraftNear, type DraftTheme, type Imported } from './draft.js';
 import { lostInExport } from './lost.js';
-import { childElements, lineOf, parseXml, xmlSafe } from './xml.js';
+import { childElements, lineOf, parseXml, xmlSafe } from '../xml.js';
 
 export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
 const GUID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\})$/i;

@@ -1,8 +1,8 @@
 // REFI-QDA projects (.qdpx): a zip whose project.qde holds the project XML, codebook included.
 import path from 'node:path';
-import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 import { decodeBytes } from '../corpus/decode.js';
 import { ObsError } from '../errors.js';
+import { ZipProblem, readZipEntry } from '../zip.js';
 import type { Imported } from './draft.js';
 import { readQdc } from './qdc.js';
 
@@ -10,43 +10,19 @@ import { readQdc } from './qdc.js';
 const MAX_PROJECT_BYTES = 256 * 1024 * 1024;
 
 export async function readQdpx(bytes: Uint8Array, file: string): Promise<Imported> {
-  const text = await projectXml(Buffer.from(bytes), file);
+  const text = await projectXml(bytes, file);
   return readQdc(text, `${file} (project.qde)`, 'REFI-QDA project', path.basename(file));
 }
 
-async function projectXml(buffer: Buffer, file: string): Promise<string> {
-  const notZip = (err: unknown) =>
-    new ObsError({ file, message: `is not a readable .qdpx (zip) file: ${(err as Error).message}`, hint: 'export the project from your QDA program as REFI-QDA (.qdpx) again' });
-  let zip: ZipFile;
+async function projectXml(bytes: Uint8Array, file: string): Promise<string> {
+  let xml: Buffer | undefined;
   try {
-    zip = await new Promise<ZipFile>((resolve, reject) => fromBuffer(buffer, { lazyEntries: true }, (err, z) => (err ? reject(err) : resolve(z))));
+    xml = await readZipEntry(bytes, (name) => name.toLowerCase() === 'project.qde', MAX_PROJECT_BYTES);
   } catch (err) {
-    throw notZip(err);
+    if (!(err instanceof ZipProblem)) throw err;
+    if (err.tooLarge) throw new ObsError({ file, message: `its ${err.message}` });
+    throw new ObsError({ file, message: `is not a readable .qdpx (zip) file: ${err.message}`, hint: 'export the project from your QDA program as REFI-QDA (.qdpx) again' });
   }
-  try {
-    const entry = await findEntry(zip);
-    if (!entry) throw new ObsError({ file, message: 'holds no project.qde', hint: 'a REFI-QDA project file is a zip with project.qde at its top level' });
-    if (entry.uncompressedSize > MAX_PROJECT_BYTES) throw new ObsError({ file, message: `its project.qde is larger than ${MAX_PROJECT_BYTES / 1024 / 1024} MB` });
-    const chunks: Buffer[] = [];
-    const stream = await zip.openReadStreamPromise(entry);
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return decodeBytes(Buffer.concat(chunks)).text;
-  } catch (err) {
-    if (err instanceof ObsError) throw err;
-    throw notZip(err);
-  } finally {
-    zip.close();
-  }
-}
-
-function findEntry(zip: ZipFile): Promise<Entry | undefined> {
-  return new Promise((resolve, reject) => {
-    zip.on('entry', (entry: Entry) => {
-      if (entry.fileName.toLowerCase() === 'project.qde') resolve(entry);
-      else zip.readEntry();
-    });
-    zip.on('end', () => resolve(undefined));
-    zip.on('error', reject);
-    zip.readEntry();
-  });
+  if (!xml) throw new ObsError({ file, message: 'holds no project.qde', hint: 'a REFI-QDA project file is a zip with project.qde at its top level' });
+  return decodeBytes(xml).text;
 }

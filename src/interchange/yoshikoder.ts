@@ -2,7 +2,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { ObsError } from '../errors.js';
 import { dictionaryImport, dictionaryKeyword, draftTheme, KeywordSink, type DraftTheme, type Imported } from './draft.js';
-import { childElements, lineOf, parseXml } from './xml.js';
+import { childElements, lineOf, parseXml } from '../xml.js';
 import { decodeBytes } from '../corpus/decode.js';
 
 export function readYoshikoder(bytes: Uint8Array, file: string): Imported {

@@ -285,3 +285,8 @@ function toCoding(chosen: readonly Candidate[], tokens: PassageWords): ThemeCodi
   }));
   return { hits, terms: [...new Set(hits.map((h) => h.term))] };
 }
+
+/** The number of words in a passage, as codeText counts them, for text that is not coded. */
+export function countWords(text: string): number {
+  return scanAscii(text)?.count ?? scanUnicode(normalize(text).text).count;
+}

@@ -1,56 +1,148 @@
-// Transcript -> turns: who speaks, from which line, in which paragraphs.
-import type { Cue, Transcript } from '../corpus/types.js';
-import { acceptedLabels, isInterviewerLabel, parseLabel, speakerKey, type LabelPolicy, type LabelledLine } from './speakers.js';
+// Transcript -> turns: who speaks, from which line, in which paragraphs, and how that was read.
+import type { Body, Cue, Transcript } from '../corpus/types.js';
+import { readLabel, type LineLabel } from './layouts/index.js';
+import type { LayoutId } from './layouts/types.js';
+import { findQuestioner, type Questioner } from './questioner.js';
+import { acceptLabels, isInterviewerLabel, labelShape, normaliseSpeaker, speakerKey, type LabelPolicy } from './speakers.js';
+import { stripStamps } from './stamps.js';
 import type { LineInfo, Paragraph, Turn } from './types.js';
 
-export function toTurns(transcript: Transcript, policy: LabelPolicy = {}): Turn[] {
-  if (transcript.body) return bodyTurns(transcript.body.lines, transcript.body.firstLine, policy);
-  return cueTurns(transcript.cues ?? [], transcript.format === 'csv', policy);
+/** A line that looks like a speaker label but was read as text. */
+export interface DoubtfulLine {
+  line: number;
+  speaker: string;
+  /** `once`: a label no other line or speaker backs up; `tight`: no space after its colon. */
+  why: 'once' | 'tight';
+  /** It fell inside an interviewer's turn, so its words are not coded. */
+  inInterviewerTurn: boolean;
 }
 
-function bodyTurns(lines: readonly string[], firstLine: number, policy: LabelPolicy): Turn[] {
-  const labels = lines.map(parseLabel);
-  const accepted = acceptedLabels(labels, policy);
+/** What segmentation read from a transcript, for `obs speakers` and the warnings of `obs code`. */
+export interface Reading {
+  turns: Turn[];
+  /** Time stamps found in the text (taken out of it). */
+  stamps: number;
+  doubtful: DoubtfulLine[];
+  /** A speaker without an interviewer label who asks most of the questions; `left out` under --find-interviewer. */
+  questioner?: Questioner & { leftOut: boolean };
+}
+
+export interface ReadPolicy extends LabelPolicy {
+  /** Leave out, in a file without interviewer labels, the speaker who asks most of the questions. */
+  findInterviewer?: boolean;
+}
+
+export function toTurns(transcript: Transcript, policy: ReadPolicy = {}): Turn[] {
+  return readTurns(transcript, policy).turns;
+}
+
+export function readTurns(transcript: Transcript, policy: ReadPolicy = {}): Reading {
+  const reading = transcript.body ? bodyTurns(transcript.body, policy) : cueTurns(transcript.cues ?? [], transcript.format === 'csv', policy);
+  const questioner = findQuestioner(reading.turns);
+  if (questioner) {
+    reading.questioner = { ...questioner, leftOut: policy.findInterviewer === true };
+    if (policy.findInterviewer) for (const turn of reading.turns) if (turn.speaker === questioner.speaker) turn.interviewer = true;
+  }
+  return reading;
+}
+
+/**
+ * Where a document labels four or more speakers with single letters (`A:` to `M:`), the letters are
+ * ids: `I` and `Q` are then people, not the interviewer and the questions.
+ */
+function interviewerTest(keys: Iterable<string>, policy: LabelPolicy): (speaker: string) => boolean {
+  let letters = 0;
+  for (const k of keys) if (k.length === 1) letters++;
+  if (letters < 4) return (speaker) => isInterviewerLabel(speaker, policy.excludeSpeakers);
+  const excluded = new Set((policy.excludeSpeakers ?? []).map(speakerKey));
+  return (speaker) => {
+    const key = speakerKey(speaker);
+    return key.length === 1 ? excluded.has(key) : isInterviewerLabel(speaker, policy.excludeSpeakers);
+  };
+}
+
+function bodyTurns(body: Body, policy: LabelPolicy): Reading {
+  const { lines, firstLine, numbers, given } = body;
+  const labels: Array<LineLabel | undefined> = lines.map((line, i) => (given?.has(i) ? undefined : readLabel(line)));
+  const { accepted, takes, doubtful: doubtfulLabels } = acceptLabels(lines, labels, policy);
+  if (given) for (const g of given.values()) if (g.speaker !== null) accepted.add(speakerKey(g.speaker));
   const labelled = accepted.size > 0;
-  const turns: Turn[] = [];
+  // Word's Transcribe heads a segment it could not give a speaker with its time alone.
+  const timeHeadings = labels.some((l, i) => l?.layout === 'time-name' && takes(l, i));
+  const isInterviewer = interviewerTest(accepted, policy);
+  const doubtfulAt = new Map(doubtfulLabels.map((d) => [d.index, d]));
+  const reading: Reading = { turns: [], stamps: 0, doubtful: [] };
+  const turns = reading.turns;
   let turn: Turn | undefined;
   let paragraph: Paragraph | undefined;
-  let start: string | null = null;
+  // The time in force: the last stamp seen, which holds until the next.
+  let clock: string | null = null;
 
   const closeParagraph = () => {
-    if (turn && paragraph && paragraph.lines.length > 0) turn.paragraphs.push(trimParagraph(paragraph));
+    if (turn && paragraph && paragraph.lines.length > 0) {
+      const trimmed = trimParagraph(paragraph);
+      // A heading line alone before a blank line leaves nothing to keep.
+      if (trimmed.lines.length > 0) turn.paragraphs.push(trimmed);
+    }
     paragraph = undefined;
   };
-  const openTurn = (speaker: string | null) => {
+  const openTurn = (speaker: string | null, layout?: LayoutId) => {
     closeParagraph();
     if (turn && turn.paragraphs.length > 0) turns.push(turn);
-    turn = { speaker, interviewer: speaker !== null && isInterviewerLabel(speaker, policy.excludeSpeakers), paragraphs: [] };
+    turn = { speaker, interviewer: speaker !== null && isInterviewer(speaker), paragraphs: [] };
+    if (layout) turn.layout = layout;
   };
 
   lines.forEach((raw, i) => {
     const label = labels[i];
-    const lineNo = firstLine + i;
+    const lineNo = numbers ? numbers[i]! : firstLine + i;
+    const row = given?.get(i);
     let text = raw;
-    if (label && accepted.has(speakerKey(label.speaker))) {
-      start = label.start ?? null;
-      openTurn(label.speaker);
+    let opensTurn = false;
+    if (row) {
+      if (row.start !== undefined) clock = row.start;
+      openTurn(row.speaker === null ? null : normaliseSpeaker(row.speaker), 'table');
+      opensTurn = true;
+    } else if (label && takes(label, i)) {
+      if (label.start !== undefined) clock = label.start;
+      // Word's Transcribe and Otter write a new heading every few sentences: one speaker's run of them is one turn.
+      if (label.heading && turn?.speaker === label.speaker && turn.layout === label.layout) closeParagraph();
+      else openTurn(label.speaker, label.layout);
       text = label.rest;
+      opensTurn = true;
     } else if (raw.trim() === '') {
       // Without speaker labels every paragraph is a turn of its own.
       if (labelled) closeParagraph();
       else openTurn(null);
       return;
-    } else if (!turn) {
-      openTurn(null);
-    } else if (label && turn.interviewer) {
-      policy.onLostLabel?.(lineNo, label.speaker);
+    }
+    const stamped = stripStamps(text);
+    if (stamped.stamps > 0) {
+      reading.stamps += stamped.stamps;
+      text = stamped.text;
+      if (stamped.start !== undefined) {
+        clock = stamped.start;
+        // Caption lines (`16:02:22 text`) without speakers: each stamp opens a passage, as each cue does.
+        if (!opensTurn && !labelled && paragraph && text.trim() !== '') openTurn(null);
+      }
+    }
+    if (!turn) openTurn(null);
+    const doubt = doubtfulAt.get(i);
+    if (doubt) reading.doubtful.push({ line: lineNo, speaker: doubt.speaker, why: doubt.why, inInterviewerTurn: turn!.interviewer });
+    // A line that held only a stamp says when, and nothing else.
+    if (stamped.stamps > 0 && text.trim() === '' && !opensTurn) {
+      if (stamped.last !== undefined) clock = stamped.last;
+      if (timeHeadings && stamped.start !== undefined) openTurn(null);
+      return;
     }
     if (!paragraph) paragraph = { text: '', lines: [] };
     paragraph.text += paragraph.lines.length > 0 ? `\n${text}` : text;
-    paragraph.lines.push({ line: lineNo, start });
+    paragraph.lines.push({ line: lineNo, start: clock });
+    // A stamp later in the line holds for what follows: f4 ends each paragraph with the time the next speaker begins.
+    if (stamped.last !== undefined) clock = stamped.last;
   });
   openTurn(null);
-  return turns;
+  return reading;
 }
 
 /** Drops blank leading and trailing lines, which a label line with nothing after it leaves. */
@@ -65,38 +157,60 @@ function trimParagraph(p: Paragraph): Paragraph {
   return { text: texts.slice(a, b).join('\n'), lines: p.lines.slice(a, b) };
 }
 
-function cueTurns(cues: readonly Cue[], rowsAreTurns: boolean, policy: LabelPolicy): Turn[] {
-  const labels: Array<LabelledLine | undefined> = cues.map((c) => (c.speaker === undefined ? parseLabel(c.text) : undefined));
-  // In a cue, `Name:` is how Zoom names the speaker, so it counts even when the person speaks once.
-  const accepted = new Set(labels.flatMap((l) => (l ? [speakerKey(l.speaker)] : [])));
+/** A cue's first line may name its speaker (`Name: text`, `(Name)`): Zoom and Google Meet write them so. */
+function cueLabel(cue: Cue): { speaker: string; text: string; layout: LayoutId } | undefined {
+  if (cue.speaker !== undefined) return undefined;
+  const nl = cue.text.indexOf('\n');
+  const first = nl < 0 ? cue.text : cue.text.slice(0, nl);
+  const label = readLabel(first);
+  // In a cue a label needs no second line to be believed, but "I told them: no" is still text.
+  if (!label || label.heading || label.tight || labelShape(label.speaker) === 'prose') return undefined;
+  const rest = nl < 0 ? label.rest : `${label.rest}\n${cue.text.slice(nl + 1)}`;
+  return { speaker: label.speaker, text: label.rest.trim() === '' && nl >= 0 ? cue.text.slice(nl + 1) : rest, layout: label.layout };
+}
+
+function cueTurns(cues: readonly Cue[], rowsAreTurns: boolean, policy: LabelPolicy): Reading {
+  const labels = cues.map(cueLabel);
+  const speakers = new Set<string>();
+  for (const [i, c] of cues.entries()) {
+    const s = labels[i]?.speaker ?? c.speaker;
+    if (s !== undefined && s !== null) speakers.add(speakerKey(s));
+  }
+  const isInterviewer = interviewerTest(speakers, policy);
   // With no speaker anywhere, each cue stands alone, as paragraphs do in an unlabelled text.
-  const merge = !rowsAreTurns && (accepted.size > 0 || cues.some((c) => c.speaker !== undefined && c.speaker !== null));
-  const turns: Turn[] = [];
+  const merge = !rowsAreTurns && speakers.size > 0;
+  const reading: Reading = { turns: [], stamps: 0, doubtful: [] };
+  const turns = reading.turns;
   cues.forEach((cue, i) => {
     const label = labels[i];
-    let speaker = cue.speaker ?? null;
-    let text = cue.text;
-    if (label && accepted.has(speakerKey(label.speaker))) {
-      speaker = label.speaker;
-      text = label.rest;
+    const given = cue.speaker === undefined || cue.speaker === null ? null : normaliseSpeaker(cue.speaker);
+    const speaker = label?.speaker ?? given;
+    let text = label?.text ?? cue.text;
+    const stamped = stripStamps(text);
+    if (stamped.stamps > 0) {
+      reading.stamps += stamped.stamps;
+      text = stamped.text;
     }
-    const lines: LineInfo[] = text.split('\n').map((_, k) => ({ line: cue.line + k, start: cue.start ?? null }));
+    const lines: LineInfo[] = text.split('\n').map((_, k) => ({ line: cue.line + k, start: cue.start ?? stamped.start ?? null }));
     const last = turns[turns.length - 1];
-    // Zoom cuts one person's speech into many cues; consecutive cues of one speaker are one turn.
-    if (merge && last && last.speaker === speaker) {
-      const p = last.paragraphs[0]!;
-      p.text += `\n${text}`;
-      p.lines.push(...lines);
+    // Zoom cuts one person's speech into many cues, and a CSV row without a speaker goes on with the
+    // turn before it: either way one turn.
+    if (last && ((merge && last.speaker === speaker) || cue.continues)) {
+      if (text.trim() === '') return;
+      const p = last.paragraphs[last.paragraphs.length - 1]!;
+      if (cue.continues) last.paragraphs.push({ text, lines });
+      else {
+        p.text += `\n${text}`;
+        p.lines.push(...lines);
+      }
       return;
     }
     if (text.trim() === '') return;
-    const turn: Turn = {
-      speaker,
-      interviewer: speaker !== null && isInterviewerLabel(speaker, policy.excludeSpeakers),
-      paragraphs: [{ text, lines }],
-    };
+    const turn: Turn = { speaker, interviewer: speaker !== null && isInterviewer(speaker), paragraphs: [{ text, lines }] };
+    const layout: LayoutId | undefined = label ? label.layout : cue.speaker === undefined || cue.speaker === null ? undefined : rowsAreTurns ? 'column' : 'voice';
+    if (layout) turn.layout = layout;
     if (cue.meta && Object.keys(cue.meta).length > 0) turn.meta = cue.meta;
     turns.push(turn);
   });
-  return turns;
+  return reading;
 }

@@ -1,5 +1,6 @@
 // Turns and passages: the units that get coded.
 import type { Meta } from '../corpus/types.js';
+import type { LayoutId } from './layouts/types.js';
 
 /** One line of a passage's text: where it stands in the file and the start time in force there. */
 export interface LineInfo {
@@ -19,6 +20,8 @@ export interface Turn {
   paragraphs: Paragraph[];
   /** Per-turn metadata a format supplies (CSV columns). */
   meta?: Meta;
+  /** How its speaker was found; absent for text without a speaker. */
+  layout?: LayoutId;
 }
 
 export type Unit = 'turn' | 'paragraph' | 'sentence' | 'document';

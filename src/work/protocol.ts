@@ -12,6 +12,7 @@ export interface WorkerSetup {
   unit: Unit;
   speakers: string[];
   excludeSpeakers: string[];
+  findInterviewer: boolean;
   where: Where[];
   strict?: boolean;
   /** Passage text travels back only where the command shows it (quotes, --passages). */

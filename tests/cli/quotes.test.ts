@@ -56,11 +56,11 @@ describe('obs quotes', () => {
     }
     expect(quotes.some((q) => q.before.some((b) => b.interviewer && b.speaker === 'Interviewer'))).toBe(true);
 
-    const dir = tempCorpus({ 'a.txt': 'Host: What about money?\n\nAnn: We got a grant.\n\nHost: And then?\n\nAnn: Nothing.\n' });
-    const r = await runObs(['quotes', dir, '--exclude-speaker', 'Host', '--context', '1', '--by', 'none']);
-    expect(r.stdout).toContain('Host (interviewer), line 1 (context): What about money?');
+    const dir = tempCorpus({ 'a.txt': 'Sam: What about money?\n\nAnn: We got a grant.\n\nSam: And then?\n\nAnn: Nothing.\n' });
+    const r = await runObs(['quotes', dir, '--exclude-speaker', 'Sam', '--context', '1', '--by', 'none']);
+    expect(r.stdout).toContain('Sam (interviewer), line 1 (context): What about money?');
     expect(r.stdout).toContain('Ann: “We got a [grant].”');
-    const whole = await runObs(['quotes', dir, '--exclude-speaker', 'Host', '--context', '1', '--by', 'none', '--unit', 'document']);
+    const whole = await runObs(['quotes', dir, '--exclude-speaker', 'Sam', '--context', '1', '--by', 'none', '--unit', 'document']);
     expect(whole.code).toBe(0);
     expect(whole.stderr).toContain('--context shows nothing with --unit document');
     expect(r.stderr).not.toContain('--context shows nothing');

@@ -6,9 +6,9 @@ import { toTurns } from '../../src/segment/turns.js';
 import type { Turn } from '../../src/segment/types.js';
 import { hasSharedData, sharedData } from '../helpers/shared-data.js';
 
-function turnsOf(...parts: string[]): Turn[] {
+async function turnsOf(...parts: string[]): Promise<Turn[]> {
   const file = parts[parts.length - 1]!;
-  const { transcript } = readTranscript(readFileSync(sharedData('transcripts', ...parts)), file);
+  const { transcript } = await readTranscript(readFileSync(sharedData('transcripts', ...parts)), file);
   return toTurns(transcript!);
 }
 
@@ -20,35 +20,35 @@ function countBySpeaker(turns: readonly Turn[]): Record<string, number> {
 
 // Expected counts are the label lines of each file, counted with grep.
 describe.skipIf(!hasSharedData('transcripts'))('real transcripts', () => {
-  it('reads lower-case labels (Interview 10)', () => {
-    const turns = turnsOf('ml-quality-interviews', 'Interview 10.txt');
+  it('reads lower-case labels (Interview 10)', async () => {
+    const turns = await turnsOf('ml-quality-interviews', 'Interview 10.txt');
     expect(countBySpeaker(turns)).toEqual({ interviewee: 173, interviewer: 66 });
     expect(turns.filter((t) => t.interviewer).length).toBe(66);
   });
 
-  it('reads `Interviewer1 :` with a space before the colon, a stray `Interviewer2 2:` and an indented label (Interview 2, French)', () => {
-    const turns = turnsOf('ml-quality-interviews', 'Interview 2.txt');
+  it('reads `Interviewer1 :` with a space before the colon, a stray `Interviewer2 2:` and an indented label (Interview 2, French)', async () => {
+    const turns = await turnsOf('ml-quality-interviews', 'Interview 2.txt');
     expect(countBySpeaker(turns)).toEqual({ 'Interviewer 1': 43, 'Interviewee 1': 44, 'Interviewer 2': 1, 'Interviewer 2 2': 1 });
     expect(turns.filter((t) => !t.interviewer).map((t) => t.speaker)).toEqual(Array(44).fill('Interviewee 1'));
   });
 
-  it('takes `Interviewer1:` and `Interviewer 1:` in one file for one speaker (Interview 7)', () => {
-    const turns = turnsOf('ml-quality-interviews', 'Interview 7.txt');
+  it('takes `Interviewer1:` and `Interviewer 1:` in one file for one speaker (Interview 7)', async () => {
+    const turns = await turnsOf('ml-quality-interviews', 'Interview 7.txt');
     expect(countBySpeaker(turns)).toEqual({ 'Interviewer 1': 36, Interviewee: 34, 'Interviewer 2': 1, 'Interviewer 3': 1 });
   });
 
-  it('reads three numbered interviewers (Interview 6)', () => {
-    const turns = turnsOf('ml-quality-interviews', 'Interview 6.txt');
+  it('reads three numbered interviewers (Interview 6)', async () => {
+    const turns = await turnsOf('ml-quality-interviews', 'Interview 6.txt');
     expect(countBySpeaker(turns)).toEqual({ Interviewee: 123, 'Interviewer 1': 64, 'Interviewer 2': 30, 'Interviewer 3': 6 });
     expect(turns.filter((t) => t.interviewer).length).toBe(100);
   });
 
-  it('finds an interviewee and an interviewer in every one of the 36 interviews', () => {
+  it('finds an interviewee and an interviewer in every one of the 36 interviews', async () => {
     const folder = sharedData('transcripts', 'ml-quality-interviews');
     const files = readdirSync(folder).filter((f) => f.endsWith('.txt') && f !== 'SOURCE.txt');
     expect(files.length).toBe(36);
     for (const f of files) {
-      const turns = turnsOf('ml-quality-interviews', f);
+      const turns = await turnsOf('ml-quality-interviews', f);
       // Text before the first label (a stray "All right.") is a turn of its own, with no speaker.
       const body = turns[0]!.speaker === null ? turns.slice(1) : turns;
       const respondents = body.filter((t) => !t.interviewer);
@@ -58,28 +58,28 @@ describe.skipIf(!hasSharedData('transcripts'))('real transcripts', () => {
     }
   });
 
-  it('reads a Zoom VTT: `Name: text` cues, consecutive cues of one speaker as one turn, unlabelled cues apart', () => {
-    const turns = turnsOf('webvtt', 'zoom-meeting-cip', 'transcript.vtt');
+  it('reads a Zoom VTT: `Name: text` cues, consecutive cues of one speaker as one turn, unlabelled cues apart', async () => {
+    const turns = await turnsOf('webvtt', 'zoom-meeting-cip', 'transcript.vtt');
     expect(countBySpeaker(turns)).toEqual({ 'Ashlee Kupor (SL)': 45, 'Dora Demszky': 41, null: 9 });
     const first = turns.find((t) => t.speaker === 'Dora Demszky')!;
     expect(first.paragraphs[0]!.lines[0]).toEqual({ line: 9, start: '00:00:01.790' });
   });
 
-  it('reads a Zoom VTT saved as .txt, one speaker throughout, as one turn', () => {
-    const turns = turnsOf('webvtt', 'zoom-classroom', 'GMT20251022-150701_Recording.transcript.txt');
+  it('reads a Zoom VTT saved as .txt, one speaker throughout, as one turn', async () => {
+    const turns = await turnsOf('webvtt', 'zoom-classroom', 'GMT20251022-150701_Recording.transcript.txt');
     expect(countBySpeaker(turns)).toEqual({ 'Caleob King': 1 });
     expect(turns[0]!.paragraphs[0]!.lines.length).toBe(411);
   });
 
-  it('reads a Teams-style VTT with UUID cue ids and no labels, one passage a cue', () => {
-    const turns = turnsOf('webvtt', 'format-fixture-uuid-cues', 'Example_subtitles_1.vtt');
+  it('reads a Teams-style VTT with UUID cue ids and no labels, one passage a cue', async () => {
+    const turns = await turnsOf('webvtt', 'format-fixture-uuid-cues', 'Example_subtitles_1.vtt');
     expect(turns.length).toBe(4);
     expect(turns.map((t) => t.paragraphs[0]!.lines[0]!.start)).toEqual(['00:00:00.760', '00:00:08.640', '00:00:14.400', '00:00:15.540']);
     expect(turns[0]!.paragraphs[0]!.text).toBe('Lorem ipsum dolor sit amet, consectetur\nadipiscing elit. Duis sed tempus nisi. Sed');
   });
 
-  it('reads `[id1]`-style bracketed labels (QualCoder example)', () => {
-    const turns = turnsOf('qualcoder-example', 'transcript.txt');
+  it('reads `[id1]`-style bracketed labels (QualCoder example)', async () => {
+    const turns = await turnsOf('qualcoder-example', 'transcript.txt');
     expect(countBySpeaker(turns)).toEqual({ id1: 3, id2: 2, id3: 2 });
     expect(turns[0]!.paragraphs[0]!.text.startsWith('hello, I like the course')).toBe(true);
   });

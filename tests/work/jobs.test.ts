@@ -10,7 +10,7 @@ const WORKERS = { OBS_WORKER_BYTES: '1000' };
 // Files that warn, among ordinary ones.
 const files: Record<string, string | Buffer> = generatedCorpus(7, 120);
 files['zz/bad.txt'] = Buffer.from([0x00, 0x01, 0x02, 0x03]);
-files['zz/lost.txt'] = 'Interviewer: Hello?\nNote: a line that looks labelled.\n\nAnn: Yes, a grant.\n\nAnn: And money.\n';
+files['zz/lost.txt'] = 'Ann: Hi.\n\nInterviewer: Hello?\njo: a line that looks labelled.\n\nAnn: Yes, a grant.\n\nAnn: And money.\n';
 files['zz/empty.txt'] = 'Interviewer: Is anyone there?\n';
 const corpus = tempCorpus(files);
 
@@ -34,7 +34,7 @@ describe('--jobs', () => {
     expect(many.stderr).toBe(one.stderr);
     expect(one.stderr).toContain('zz/bad.txt: looks like a binary file');
     expect(one.stderr).toContain('zz/empty.txt: has no respondent text to code');
-    if (command === 'code') expect(one.stderr).toContain('zz/lost.txt:2: `Note:` starts only this line');
+    if (command === 'code') expect(one.stderr).toContain('zz/lost.txt:4: `jo:` looks like a speaker label');
   });
 
   it('stops at the same file with --strict, with nothing written', async () => {

@@ -1,29 +1,46 @@
-// CSV turn tables: one row per turn, a `text` column, optional `speaker`, `start` and metadata columns.
+// CSV turn tables: one row per turn, a text column, optional speaker, start and metadata columns,
+// under the names transcription tools and oral history projects give them.
 import { ObsError } from '../../errors.js';
 import { readCsvRows } from '../csv-rows.js';
 import { metaValue } from '../scalar.js';
 import type { Cue, Meta, Transcript } from '../types.js';
 
-const SPEAKER_COLUMNS = ['speaker', 'speaker_name', 'name'];
+/** Column names, in the order they are looked for: the first found is taken. */
+export const TEXT_COLUMNS = ['text', 'transcript', 'utterance', 'words', 'content', 'speech'];
+const SPEAKER_COLUMNS = ['speaker', 'speaker_name', 'name', 'participant'];
 const START_COLUMNS = ['start', 'time', 'timestamp', 'start_time'];
+// When a turn ends says nothing a passage needs.
+const END_COLUMNS = ['end', 'end_time', 'stop'];
+
+const find = (header: readonly string[], names: readonly string[]) => {
+  for (const name of names) {
+    const i = header.indexOf(name);
+    if (i >= 0) return i;
+  }
+  return -1;
+};
 
 export function readCsvTranscript(text: string, file: string, warn: (line: number, message: string) => void = () => {}): Transcript {
   const rows = readCsvRows(text, file);
   const header = (rows[0]?.record ?? []).map((h) => h.trim().toLowerCase());
-  const textCol = header.indexOf('text');
+  // A column of numbers is a count (obs's own `words` column), never what was said.
+  const textCol = find(
+    header.map((name, i) => (rows.slice(1).every(({ record }) => /^[\d.,\s%-]*$/.test(record[i] ?? '')) ? '' : name)),
+    TEXT_COLUMNS,
+  );
   if (textCol < 0) {
     throw new ObsError({
       file,
       line: 1,
-      message: `has no \`text\` column (columns: ${header.join(', ') || 'none'})`,
-      hint: 'a CSV transcript needs one row per turn with a `text` column; other columns are optional',
+      message: `has no text column (columns: ${header.join(', ') || 'none'})`,
+      hint: `a CSV transcript needs one row per turn with a column named ${TEXT_COLUMNS.map((c) => `\`${c}\``).join(', ')}; other columns are optional`,
     });
   }
-  const speakerCol = header.findIndex((h) => SPEAKER_COLUMNS.includes(h));
-  const startCol = header.findIndex((h) => START_COLUMNS.includes(h));
+  const speakerCol = find(header, SPEAKER_COLUMNS);
+  const startCol = find(header, START_COLUMNS);
   const metaCols = header
     .map((name, index) => ({ name, index }))
-    .filter(({ index, name }) => index !== textCol && index !== speakerCol && index !== startCol && name !== '' && name !== 'line');
+    .filter(({ index, name }) => index !== textCol && index !== speakerCol && index !== startCol && name !== '' && name !== 'line' && !END_COLUMNS.includes(name));
 
   const cues: Cue[] = [];
   const shared = new Map<string, string | null>();
@@ -47,7 +64,12 @@ export function readCsvTranscript(text: string, file: string, warn: (line: numbe
     }
     if (cueText === '') continue;
     const cue: Cue = { text: cueText, line, meta };
-    if (speakerCol >= 0) cue.speaker = metaValue(record[speakerCol]) ?? null;
+    if (speakerCol >= 0) {
+      const speaker = metaValue(record[speakerCol]);
+      // A row with no speaker goes on with the turn above it, as oral history tables write long answers.
+      if (speaker === undefined && cues.length > 0) cue.continues = true;
+      else cue.speaker = speaker ?? null;
+    }
     const start = metaValue(startCol >= 0 ? record[startCol] : undefined);
     if (start !== undefined) cue.start = start;
     cues.push(cue);

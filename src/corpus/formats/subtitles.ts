@@ -1,13 +1,32 @@
-// WebVTT (Zoom, Teams) and SubRip: blank-line separated cues, each a timing line and text.
+// Timed captions: WebVTT (Zoom, Teams, Google Meet), SubRip and YouTube's SBV. Blank-line separated
+// cues, each a timing line and text.
 import type { Cue, Format, Meta, Transcript } from '../types.js';
 
-const TIMING = /^\s*((?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\s*-->/;
-const END_TIME = /-->\s*(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?(?:\s|$)/;
+type CaptionFormat = Extract<Format, 'vtt' | 'srt' | 'sbv'>;
+
+const TIME = String.raw`(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?`;
+/** Per format: how a timing line is told, its start time read, and its end time checked. */
+const ARROW = { is: (l: string) => l.includes('-->'), start: new RegExp(`^\\s*(${TIME})\\s*-->`), end: new RegExp(`-->\\s*${TIME}(?:\\s|$)`) };
+const TIMINGS: Record<CaptionFormat, { is: (line: string) => boolean; start: RegExp; end: RegExp; shape: string }> = {
+  vtt: { ...ARROW, shape: 'HH:MM:SS.mmm --> HH:MM:SS.mmm' },
+  srt: { ...ARROW, shape: 'HH:MM:SS,mmm --> HH:MM:SS,mmm' },
+  // YouTube: `0:00:03.900,0:00:08.460`.
+  sbv: { is: (l) => /^\s*\d{1,3}:\d{2}:\d{2}\.\d{1,3},/.test(l), start: new RegExp(`^\\s*(${TIME}),`), end: new RegExp(`,${TIME}\\s*$`), shape: 'H:MM:SS.mmm,H:MM:SS.mmm' },
+};
 const VOICE = /<v(?:\.[^\s>]*)?\s+([^>]*)>/i;
 
 export type Warn = (line: number, message: string) => void;
 
-export function readSubtitles(text: string, file: string, format: Extract<Format, 'vtt' | 'srt'>, warn: Warn): Transcript {
+/** Whether text starts like an SRT file (a cue number, then a timing line) or an SBV file. */
+export function looksLikeSrt(text: string): boolean {
+  return /^\s*\d+[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2},\d{1,3}[ \t]*-->/.test(text);
+}
+
+export function looksLikeSbv(text: string): boolean {
+  return /^\s*\d{1,3}:\d{2}:\d{2}\.\d{1,3},\d{1,3}:\d{2}:\d{2}\.\d{1,3}[ \t]*\n/.test(text);
+}
+
+export function readSubtitles(text: string, file: string, format: CaptionFormat, warn: Warn): Transcript {
   const lines = text.split('\n');
   const meta: Meta = {};
   let i = 0;
@@ -31,17 +50,18 @@ export function readSubtitles(text: string, file: string, format: Extract<Format
   return { file, format, meta, cues };
 }
 
-function readCue(block: string[], firstLine: number, format: 'vtt' | 'srt', warn: Warn): Cue | undefined {
+function readCue(block: string[], firstLine: number, format: CaptionFormat, warn: Warn): Cue | undefined {
   const head = block[0] ?? '';
   if (format === 'vtt' && /^(NOTE|STYLE|REGION)\b/.test(head)) return undefined;
-  const timingIndex = block.findIndex((l, k) => k < 2 && l.includes('-->'));
+  const timings = TIMINGS[format];
+  const timingIndex = block.findIndex((l, k) => k < 2 && timings.is(l));
   if (timingIndex < 0) {
-    warn(firstLine, 'cue has no timing line (`00:00:01.000 --> 00:00:04.000`); its text is read without a start time');
+    warn(firstLine, `cue has no timing line (\`${timings.shape}\`); its text is read without a start time`);
   }
-  const timing = timingIndex >= 0 ? TIMING.exec(block[timingIndex] ?? '') : null;
+  const timing = timingIndex >= 0 ? timings.start.exec(block[timingIndex] ?? '') : null;
   if (timingIndex >= 0 && !timing) {
-    warn(firstLine + timingIndex, 'cue timing is not `HH:MM:SS.mmm --> HH:MM:SS.mmm`; its text is read without a start time');
-  } else if (timing && !END_TIME.test(block[timingIndex]!)) {
+    warn(firstLine + timingIndex, `cue timing is not \`${timings.shape}\`; its text is read without a start time`);
+  } else if (timing && !timings.end.test(block[timingIndex]!)) {
     warn(firstLine + timingIndex, 'cue timing has no valid end time; the start time is kept');
   }
   const textLines = block.slice(timingIndex + 1);

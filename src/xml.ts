@@ -1,6 +1,6 @@
 // XML in and out through xmldom: parse errors as file:line:col problems, child elements by local name.
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
-import { ObsError } from '../errors.js';
+import { ObsError } from './errors.js';
 
 /** Parses XML, or throws one problem at the place of the first error (an XML file is not half-read). */
 export function parseXml(text: string, file: string, what: string): Document {

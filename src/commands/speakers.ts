@@ -1,0 +1,63 @@
+// `obs speakers`: what obs read from each transcript, speaker by speaker, before a figure is trusted.
+import { Command } from 'commander';
+import { speakerRows, type SpeakerRow } from '../aggregate/speakers.js';
+import { openCorpus } from '../corpus/load.js';
+import { formatWarning, type Problem } from '../errors.js';
+import { checkOutputPath, writeFileAtomic, type Io } from '../io.js';
+import { readingProblems } from '../pipeline.js';
+import { SPEAKER_FORMATS, renderSpeakers } from '../render/speakers.js';
+import { readTurns } from '../segment/turns.js';
+import { checkFormat, collect } from './options.js';
+
+interface SpeakersOptions {
+  format?: string;
+  speakers: string[];
+  excludeSpeaker: string[];
+  findInterviewer?: boolean;
+  stdinFilename?: string;
+  out?: string;
+  strict?: boolean;
+  quiet?: boolean;
+}
+
+export function speakersCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: number) => void): Command {
+  return new Command('speakers')
+    .description('what obs read: per file and speaker, the layout found, turns, words, and interviewer or respondent and why')
+    .argument('<paths...>', 'transcript files or folders; - reads one transcript from standard input')
+    .option('--format <format>', `output format: ${SPEAKER_FORMATS.join(', ')} (default table)`)
+    .option('--speakers <names>', 'take these as speaker labels wherever they appear (comma-separated; repeatable)', collect, [])
+    .option('--exclude-speaker <names>', 'also take these speakers for interviewers (comma-separated; repeatable)', collect, [])
+    .option('--find-interviewer', 'in a file without interviewer labels, take the speaker who asks most of the questions for the interviewer')
+    .option('--stdin-filename <name>', 'the name standard input (-) goes by, which also tells its format')
+    .option('--out <file>', 'write output to this file (atomically) instead of standard output')
+    .option('--strict', 'treat invalid UTF-8 as an error instead of a warning')
+    .option('--quiet', 'no warnings on standard error')
+    .action(async (paths: string[], options: SpeakersOptions) => done(await runSpeakers(paths, options, io, colorLevel)));
+}
+
+export async function runSpeakers(paths: string[], options: SpeakersOptions, io: Io, colorLevel: 0 | 1 | 2 | 3): Promise<number> {
+  const format = checkFormat(options.format, SPEAKER_FORMATS, 'table');
+  const warn = (p: Problem) => {
+    if (!options.quiet) io.stderr.write(`${formatWarning(p)}\n`);
+  };
+  const corpus = await openCorpus({
+    paths,
+    cwd: io.cwd,
+    strict: options.strict,
+    ...(options.stdinFilename ? { stdinFilename: options.stdinFilename } : {}),
+    readStdin: io.readStdin,
+    warn,
+  });
+  if (options.out) await checkOutputPath(options.out, corpus.files.map((f) => f.path).filter((p) => p !== '-'), io.cwd);
+  const policy = { speakers: options.speakers, excludeSpeakers: options.excludeSpeaker, findInterviewer: options.findInterviewer === true };
+  const rows: SpeakerRow[] = [];
+  for await (const transcript of corpus.transcripts()) {
+    const reading = readTurns(transcript, policy);
+    readingProblems(transcript.file, reading).forEach(warn);
+    rows.push(...speakerRows(transcript, reading));
+  }
+  const output = renderSpeakers(rows, format, options.out ? 0 : colorLevel);
+  if (options.out) await writeFileAtomic(options.out, output, io);
+  else io.stdout.write(output);
+  return 0;
+}

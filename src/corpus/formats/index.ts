@@ -1,0 +1,79 @@
+// Every transcript format obs reads, in the order standard input is tried against them. A new
+// format is one module in this folder and one entry here.
+import { declaredCharset } from '../decode.js';
+import type { Format, Transcript } from '../types.js';
+import { readCsvTranscript, TEXT_COLUMNS } from './csv.js';
+import { looksLikeSbv, looksLikeSrt, readSubtitles } from './subtitles.js';
+import { readText } from './text.js';
+
+export type Warn = (line: number, message: string) => void;
+
+interface Common {
+  format: Format;
+  /** File name endings, lower case, with the dot. */
+  extensions: readonly string[];
+}
+
+/** A format of text: the bytes are decoded first (UTF-8, UTF-16, Windows-1252, or a charset the file declares). */
+export interface TextFormat extends Common {
+  kind: 'text';
+  /** Does text from standard input (or a .txt) look like this format? */
+  sniff?: (text: string) => boolean;
+  /** A charset the file names in itself, which wins over guessing. */
+  charset?: (bytes: Uint8Array) => string | undefined;
+  read(text: string, file: string, warn: Warn): Transcript | Promise<Transcript>;
+}
+
+/** A container (a zip, a Word binary): the reader takes the bytes. */
+export interface DocumentFormat extends Common {
+  kind: 'document';
+  sniff?: (bytes: Uint8Array) => boolean;
+  read(bytes: Uint8Array, file: string): Promise<Transcript>;
+}
+
+export type TranscriptFormat = TextFormat | DocumentFormat;
+
+const startsWith = (bytes: Uint8Array, ...codes: number[]) => codes.every((c, i) => bytes[i] === c);
+const ascii = (bytes: Uint8Array, from: number, to: number) => new TextDecoder('latin1').decode(bytes.subarray(from, to));
+const isZip = (bytes: Uint8Array) => startsWith(bytes, 0x50, 0x4b, 0x03, 0x04);
+// An OpenDocument zip stores its `mimetype` first and uncompressed, so the type can be read at a fixed place.
+const isOdt = (bytes: Uint8Array) => isZip(bytes) && ascii(bytes, 30, 38) === 'mimetype' && ascii(bytes, 38, 120).includes('opendocument.text');
+
+export const FORMATS: readonly TranscriptFormat[] = [
+  { kind: 'document', format: 'odt', extensions: ['.odt'], sniff: isOdt, read: async (b, f) => (await import('./odt.js')).readOdt(b, f) },
+  { kind: 'document', format: 'docx', extensions: ['.docx'], sniff: (b) => isZip(b) && !isOdt(b), read: async (b, f) => (await import('./docx.js')).readDocx(b, f) },
+  // Word 97-2003 files are OLE compound documents.
+  { kind: 'document', format: 'doc', extensions: ['.doc'], sniff: (b) => startsWith(b, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1), read: async (b, f) => (await import('./doc.js')).readDoc(b, f) },
+  { kind: 'document', format: 'rtf', extensions: ['.rtf'], sniff: (b) => ascii(b, 0, 5) === '{\\rtf', read: async (_b, f) => (await import('./rtf.js')).refuseRtf(f) },
+  {
+    kind: 'text',
+    format: 'html',
+    extensions: ['.html', '.htm', '.xhtml'],
+    sniff: (t) => /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head)[\s>]/i.test(t.slice(0, 2048)),
+    charset: declaredCharset,
+    read: async (t, f) => (await import('./html.js')).readHtml(t, f),
+  },
+  { kind: 'text', format: 'vtt', extensions: ['.vtt'], sniff: (t) => /^WEBVTT(?:[ \t]|\n|$)/.test(t), read: (t, f, w) => readSubtitles(t, f, 'vtt', w) },
+  { kind: 'text', format: 'srt', extensions: ['.srt'], sniff: looksLikeSrt, read: (t, f, w) => readSubtitles(t, f, 'srt', w) },
+  { kind: 'text', format: 'sbv', extensions: ['.sbv'], sniff: looksLikeSbv, read: (t, f, w) => readSubtitles(t, f, 'sbv', w) },
+  { kind: 'text', format: 'csv', extensions: ['.csv'], sniff: looksLikeCsvTranscript, read: (t, f, w) => readCsvTranscript(t, f, w) },
+  { kind: 'text', format: 'md', extensions: ['.md', '.markdown'], read: (t, f) => readText(t, f, 'md') },
+  { kind: 'text', format: 'txt', extensions: ['.txt'], read: (t, f) => readText(t, f, 'txt') },
+];
+
+/** A header line that names a text column among comma-separated names. */
+function looksLikeCsvTranscript(text: string): boolean {
+  const header = text.slice(0, text.indexOf('\n') >>> 0).toLowerCase();
+  if (!header.includes(',')) return false;
+  return header.split(',').some((name) => TEXT_COLUMNS.includes(name.trim().replace(/^"|"$/g, '')));
+}
+
+export const TRANSCRIPT_EXTENSIONS: readonly string[] = FORMATS.flatMap((f) => f.extensions);
+export const TXT = FORMATS.find((f) => f.format === 'txt') as TextFormat;
+
+export function formatByExtension(ext: string): TranscriptFormat | undefined {
+  return FORMATS.find((f) => f.extensions.includes(ext));
+}
+
+/** Zoom and others save captions under a .txt name: a .txt is read as the caption format its text starts like. */
+export const TEXT_SNIFFED_IN_TXT: readonly TextFormat[] = FORMATS.filter((f): f is TextFormat => f.kind === 'text' && (f.format === 'vtt' || f.format === 'srt' || f.format === 'sbv'));

@@ -1,0 +1,42 @@
+// Every speaker layout obs reads from a line, in the order they are tried: the first that reads a
+// line wins. A new export's layout is one module here and one line in LAYOUTS.
+import { bracketLayout } from './bracket.js';
+import { colonLayout } from './colon.js';
+import { dashLayout } from './dash.js';
+import { nameLineLayout } from './name-line.js';
+import { nameTimeLayout } from './name-time.js';
+import { parenthesisedLayout } from './parenthesised.js';
+import { timeNameLayout } from './time-name.js';
+import { normaliseSpeaker } from '../speakers.js';
+import type { LabelReading, LayoutId, SpeakerLayout } from './types.js';
+
+export const LAYOUTS: readonly SpeakerLayout[] = [colonLayout, nameTimeLayout, timeNameLayout, bracketLayout, parenthesisedLayout, dashLayout, nameLineLayout];
+
+/** How each layout looks, by id, including the speakers a container names (cues, columns, table rows). */
+export const LAYOUT_SHAPES: Record<LayoutId, string> = {
+  ...(Object.fromEntries(LAYOUTS.map((l) => [l.id, l.shape])) as Record<Exclude<LayoutId, 'voice' | 'column' | 'table'>, string>),
+  voice: '<v Name> voice tag',
+  column: 'speaker column',
+  table: 'speaker | text table',
+};
+
+export interface LineLabel extends LabelReading {
+  layout: LayoutId;
+}
+
+/**
+ * A label needs a colon, a bracket or a dash, or is all of a short line: most lines of speech are
+ * long and hold none of these, and cost a few searches.
+ */
+export function readLabel(line: string): LineLabel | undefined {
+  if (!/\S/.test(line)) return undefined;
+  if (line.length > 70 && line.indexOf(':') < 0 && line.indexOf(' - ') < 0 && line.indexOf(' – ') < 0 && line.indexOf(' — ') < 0) {
+    const first = line.trimStart().charCodeAt(0);
+    if (first !== 0x5b && first !== 0x28) return undefined;
+  }
+  for (const layout of LAYOUTS) {
+    const reading = layout.read(line);
+    if (reading) return { ...reading, speaker: normaliseSpeaker(reading.speaker), layout: layout.id };
+  }
+  return undefined;
+}

@@ -1,0 +1,14 @@
+// A heading line of a time and a name, the words below: Word's Transcribe (`00:00:03 Speaker 1`).
+import { CLOCK, EMPHASIS, LABEL, SPACE } from './pieces.js';
+import type { SpeakerLayout } from './types.js';
+
+const TIME_NAME = new RegExp(String.raw`^${SPACE}*${EMPHASIS}[(\[]?(${CLOCK})[)\]]?${SPACE}+(${LABEL})${EMPHASIS}:?${SPACE}*$`, 'u');
+
+export const timeNameLayout: SpeakerLayout = {
+  id: 'time-name',
+  shape: '00:00:03 Name (heading)',
+  read(line) {
+    const m = TIME_NAME.exec(line);
+    return m ? { speaker: m[2]!.trimEnd(), rest: '', start: m[1]!, heading: true } : undefined;
+  },
+};

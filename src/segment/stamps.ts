@@ -1,0 +1,68 @@
+// Time stamps that transcribers and transcription tools write into the text: they say when, never what.
+
+/** A clock time: `2:06`, `00:12:03`, `1:00:05.5`, `00:03:40,120`. */
+export const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
+/** A clock with seconds, the only form taken for a stamp with nothing around it. */
+const CLOCK_HMS = String.raw`\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?`;
+const SPACE = String.raw`[ \t\u00a0]`;
+
+/**
+ * A stamp in brackets, braces, parentheses or hashes, anywhere in a line; f4/f5 and MAXQDA write
+ * tenths after a dash between hashes (`#00:01:22-6#`). Five groups: bracket, brace, paren, f4, tenths.
+ */
+const DELIMITED = String.raw`\[(${CLOCK})\]|\{(${CLOCK})\}|\((${CLOCK})\)|#(${CLOCK})(?:-(\d{1,3}))?#`;
+
+/** A stamp that opens a line: delimited, or bare with seconds (a sixth group). */
+const LEADING = new RegExp(String.raw`^${SPACE}*(?:${DELIMITED}|(${CLOCK_HMS})(?![\d:]))${SPACE}*`, 'u');
+/** Delimited stamps anywhere, and a clock ending a bracketed note, `[crosstalk 00:06:51]` (a sixth group). */
+const INLINE = new RegExp(String.raw`${SPACE}*(?:${DELIMITED})|${SPACE}+(${CLOCK})(?=\])`, 'gu');
+
+/** The time the six groups hold, f4's tenths after a dot: `00:01:22.6`. */
+function timeOf(groups: ReadonlyArray<string | undefined>): string {
+  const [bracket, brace, paren, f4, tenths, bare] = groups;
+  if (f4 !== undefined) return tenths === undefined ? f4 : `${f4}.${tenths}`;
+  return (bracket ?? brace ?? paren ?? bare)!;
+}
+
+/** The stamp a line opens with, and how many characters it and the white space after it take. */
+export function leadingStamp(line: string): { time: string; length: number } | undefined {
+  const m = LEADING.exec(line);
+  return m ? { time: timeOf(m.slice(1)), length: m[0].length } : undefined;
+}
+
+export interface StampedLine {
+  /** The time of a stamp that opens the line. */
+  start?: string;
+  /**
+   * The time of the line's last stamp, which holds for what follows: f4 ends each paragraph with one,
+   * when the next speaker begins, and Descript drops one into the text each minute.
+   */
+  last?: string;
+  /** The line without its stamps. */
+  text: string;
+  /** Stamps taken out. */
+  stamps: number;
+}
+
+/** Takes every stamp out of a line. */
+export function stripStamps(line: string): StampedLine {
+  // Every stamp holds a colon: most lines hold none and cost one search.
+  if (line.indexOf(':') < 0) return { text: line, stamps: 0 };
+  const out: StampedLine = { text: line, stamps: 0 };
+  let text = line;
+  const lead = leadingStamp(text);
+  if (lead) {
+    out.start = out.last = lead.time;
+    text = text.slice(lead.length);
+    out.stamps++;
+  }
+  if (text.indexOf(':') >= 0) {
+    text = text.replace(INLINE, (_found: string, ...groups: unknown[]) => {
+      out.stamps++;
+      out.last = timeOf(groups.slice(0, 6) as Array<string | undefined>);
+      return '';
+    });
+  }
+  out.text = text;
+  return out;
+}
