@@ -36,6 +36,15 @@ export function readingProblems(file: string, reading: Reading): Problem[] {
     message: `\`${d.speaker}:\` looks like a speaker label, but ${d.why === 'tight' ? 'has no space after its colon' : 'no other line or speaker backs it up'}, so it is read as text${d.inInterviewerTurn ? " inside the interviewer's turn, and not coded" : ''}`,
     hint: `if ${d.speaker} is a speaker, add --speakers ${quote(d.speaker)}`,
   }));
+  for (const o of reading.once) {
+    problems.push({
+      file,
+      line: o.line,
+      note: true,
+      message: `\`${o.speaker}:\` starts a turn only here: read as a speaker who speaks once`,
+      hint: 'if it is part of what was said, name the speakers with --speakers, and only those named are taken for one-time speakers',
+    });
+  }
   const q = reading.questioner;
   if (q && !q.leftOut) {
     problems.push({

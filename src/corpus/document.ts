@@ -35,8 +35,10 @@ export function documentBody(blocks: readonly Block[]): Body {
     }
     const columns = turnColumns(block.rows);
     block.rows.forEach((row, r) => {
+      // A header row (`Time | Speaker | Text`) names the columns; it is nobody's words.
+      if (columns && r === 0 && columns.header) return;
       n++;
-      if (columns && !(r === 0 && columns.header)) {
+      if (columns) {
         const speaker = (row[columns.speaker] ?? '').trim();
         const time = columns.time === undefined ? undefined : TIME_IN_CELL.exec(row[columns.time] ?? '')?.[1];
         // A row without a speaker goes on with the turn above it.

@@ -31,19 +31,50 @@ export function speakerKey(speaker: string): string {
 }
 
 /**
- * A label's role word with what may follow it: a number or letter (`Interviewer 2`, `Moderator B`),
- * a name in brackets (`Interviewer (Sam)`), after a slash or a dash (`Interviewer/Sam`, `Interviewer - Sam`).
+ * A label's base, for names given to --exclude-speaker: without brackets, a number or a letter after
+ * it, or a name after a slash or dash (`Sam 2`, `Sam (chair)`, `Sam/Host` are Sam).
  */
-function roleOf(key: string): string {
+function baseOf(key: string): string {
   const bare = key.replace(/\s*[([{][^)\]}]*[)\]}]\s*/g, ' ').trim();
   const head = /^(.+?)\s*(?:\/|\s[-–]\s).*$/u.exec(bare)?.[1] ?? bare;
   return (/^(.+?)(?:\s*\d+|\s+\p{L})*$/u.exec(head)?.[1] ?? head).replace(/\.$/, '');
 }
 
-/** Labels that mark the interviewer's turns, written as transcribers and QDA programs write them. */
-export const INTERVIEWER_LABELS = ['interviewer', 'int', 'iv', 'facilitator', 'moderator', 'researcher', 'host', 'q', 'i'] as const;
-/** Labels that mark respondents: believed wherever they appear, and said so by `obs speakers`. */
-const RESPONDENT_LABELS = new Set(['interviewee', 'respondent', 'participant', 'speaker', 'unknown speaker', 'resident', 'answer', 'a', 'r', 'p', 'b', 'guest']);
+/** Words that mark the interviewer's turns, as transcribers and QDA programs write them, in a few languages. */
+export const INTERVIEWER_LABELS = [
+  'interviewer', 'interviewers', 'interviewerin', 'intervieweur', 'intervieweuse', 'enquêteur', 'enquêtrice', 'entrevistador', 'entrevistadora',
+  'co-interviewer', 'facilitator', 'co-facilitator', 'moderator', 'moderatorin', 'co-moderator', 'researcher', 'host', 'co-host',
+  'int', 'iv', 'mod', 'q', 'i',
+] as const;
+const INTERVIEWER_WORDS = new Set<string>(INTERVIEWER_LABELS);
+/** Words that mark respondents: believed wherever they appear, and said so by `obs speakers`. */
+const RESPONDENT_WORDS = new Set(['interviewee', 'interviewees', 'respondent', 'respondents', 'participant', 'participants', 'speaker', 'unknown', 'resident', 'guest', 'befragte', 'befragter', 'answer', 'a', 'r', 'p', 'b']);
+/** Role words that stand for a role only alone, at most numbered or lettered: `I told them` is no interviewer. */
+const ALONE = /^(?:i|q|a|r|p|b|int|iv|mod|answer)$/;
+
+/**
+ * Whether a label names a role: its first word is one (`Interviewer`, `Int.`), numbered or lettered
+ * (`Interviewer 2`, `Moderator B`, `Interviewer_1`), followed by a name (`Interviewer Sam`,
+ * `Interviewer, Sam`, `Interviewer/Sam`, `Interviewer - Sam`), or in brackets after one (`Sam (interviewer)`).
+ */
+function hasRole(speaker: string, words: ReadonlySet<string>): boolean {
+  const shown = normaliseSpeaker(speaker);
+  for (const m of shown.matchAll(/[([{]([^)\]}]*)[)\]}]/g)) {
+    // `(interviewer)`, `(Int)`; a letter in brackets is an id: `Respondent (A)`.
+    const word = (m[1]!.trim().split(/[\s,]+/)[0] ?? '').toLowerCase().replace(/\.$/, '');
+    if (word.length > 1 && words.has(word)) return true;
+  }
+  const parts = shown
+    .replace(/\s*[([{][^)\]}]*[)\]}]\s*/g, ' ')
+    .trim()
+    .split(/\s+[-–]\s+|[\s,/_]+/)
+    .filter((w) => w !== '');
+  const first = parts[0]?.toLowerCase().replace(/\.$/, '');
+  if (first === undefined || !words.has(first)) return false;
+  const rest = parts.slice(1);
+  if (rest.every((w) => /^(?:\d+|\p{L})$/u.test(w))) return true;
+  return !ALONE.test(first) && rest.length <= 3 && rest.every((w) => /^[\p{Lu}\p{Lt}\d]/u.test(w));
+}
 
 /** Interviewer labels, optionally numbered, lettered or named: `Interviewer 2`, `Q`, `Int.`, `Interviewer (Sam)`. */
 export function isInterviewerLabel(speaker: string, extra: readonly string[] = NO_NAMES): boolean {
@@ -53,19 +84,18 @@ export function isInterviewerLabel(speaker: string, extra: readonly string[] = N
 }
 
 function readsAsInterviewer(speaker: string, extra: readonly string[]): boolean {
+  if (hasRole(speaker, INTERVIEWER_WORDS)) return true;
   const key = speakerKey(speaker);
-  const role = roleOf(key);
-  if ((INTERVIEWER_LABELS as readonly string[]).includes(role)) return true;
+  const base = baseOf(key);
   return extra.some((name) => {
     const k = speakerKey(name);
-    return k === key || k === role;
+    return k === key || k === base;
   });
 }
 
 /** `P2`, `R1`, `Speaker 3`, `Respondent (female, 40s)`: a respondent's role rather than a name. */
 export function isRespondentLabel(speaker: string): boolean {
-  const role = roleOf(speakerKey(speaker));
-  return RESPONDENT_LABELS.has(role) || /^[pr]\d+$/.test(role);
+  return hasRole(speaker, RESPONDENT_WORDS) || /^[prb]\d+$/.test(speakerKey(speaker));
 }
 
 /**
@@ -93,7 +123,10 @@ const NOT_NAMES = new Set(
     'duration email example file gender interview introduction key length location meeting method name names notes note ' +
     'number occupation page part participants phone place present project purpose question questions recording ref reference ' +
     'role session site source subject summary tel telephone time title topic transcript transcriber transcription ' +
-    'translation update venue version warning www'
+    'translation update venue version warning www ' +
+    // Interview-guide notes, list items and back-channel sounds.
+    'probe prompt follow-up followup response aside section step option options year pros cons ' +
+    'mm mmm mhm hmm hm uh-huh mm-hmm yep yup nah oh ah er erm'
   ).split(' '),
 );
 // Small words that sit inside names: Ludwig van Beethoven, Ana de Souza.
@@ -147,15 +180,18 @@ export interface Acceptance {
   takes(label: LineLabel, i: number): boolean;
   /** Label-shaped lines read as text, each worth a warning. */
   doubtful: DoubtfulLabel[];
+  /** Lines taken for a speaker who speaks only there, each worth a note. */
+  once: number[];
 }
 
 /**
- * Which label-shaped lines start turns. So that "I told them: no" is never a speaker, prose-shaped
- * labels never count; so that a one-time speaker is still a speaker, a name-shaped label counts once
- * where the document has other speakers. Roles, labels on two or more lines and headings with a
- * time (`Name  0:03`) count on their own. Weak layouts (`(Name)`, a name alone on its line,
- * `Name – text`) count only where two or more speakers recur in them. `labels[i]` is how
- * `lines[i]` reads, if as a label.
+ * Which label-shaped lines start turns. Prose-shaped labels never count ("I told them: no", `So:`,
+ * `Step 1:`). Roles, labels on two or more lines, and headings with a time (`Name  0:03`) count on
+ * their own. A name that starts one line counts as a one-time speaker where the document has other
+ * speakers and the line opens a paragraph, unless --speakers names the speakers and not this one.
+ * Weak layouts (`[Name] text`, `(Name)`, a name alone on its line, `Name – text`) count only in a
+ * document without other labels, where two or more speakers recur in them. A header block at the
+ * top (`Interviewer: Sam Jones`, `Date: 2019`) is text. `labels[i]` is how `lines[i]` reads, if as a label.
  */
 export function acceptLabels(lines: readonly string[], labels: ReadonlyArray<LineLabel | undefined>, policy: LabelPolicy): Acceptance {
   const followedByText = (i: number) => hasWordsAfter(lines, labels, i);
@@ -164,6 +200,7 @@ export function acceptLabels(lines: readonly string[], labels: ReadonlyArray<Lin
     if (label && !label.tight && !label.weak) counts.set(speakerKey(label.speaker), (counts.get(speakerKey(label.speaker)) ?? 0) + 1);
   }
   const named = new Set((policy.speakers ?? []).map(speakerKey));
+  const header = headerLines(lines, labels, counts);
   const accepted = new Set<string>();
   // Whether the labels believed are written in lower case, as some tools write every label.
   let lowerCase = false;
@@ -171,14 +208,15 @@ export function acceptLabels(lines: readonly string[], labels: ReadonlyArray<Lin
     accepted.add(key);
     if (shape === 'lower') lowerCase = true;
   };
-  const once: number[] = [];
+  const candidates: number[] = [];
   const weak = new Map<string, Map<string, number[]>>();
   labels.forEach((label, i) => {
-    if (!label) return;
+    if (!label || header.has(i)) return;
     const key = speakerKey(label.speaker);
     const shape = labelShape(label.speaker);
     if (label.weak) {
-      if (shape !== 'name' && shape !== 'role' && !named.has(key)) return;
+      // Ids in lower case (`[id1]`) are labels in brackets; a lower-case line alone is speech (`okay`).
+      if (shape === 'prose' || (shape === 'lower' && label.layout === 'name-line')) return;
       const byKey = weak.get(label.layout) ?? new Map<string, number[]>();
       weak.set(label.layout, byKey);
       byKey.set(key, [...(byKey.get(key) ?? []), i]);
@@ -195,51 +233,67 @@ export function acceptLabels(lines: readonly string[], labels: ReadonlyArray<Lin
     else if (label.heading) {
       if ((shape === 'name' || count >= 2) && followedByText(i)) accept(key, shape);
     } else if (count >= 2 && !label.tight) accept(key, shape);
-    else once.push(i);
+    else candidates.push(i);
   });
-  const doubtful: DoubtfulLabel[] = [];
-  // One-time speakers: a name where the document has speakers already; a lower-case id where its labels are lower case.
   const labelled = accepted.size > 0;
-  const header = headerLines(lines, labels, counts);
-  for (const i of once) {
-    if (header.has(i)) continue;
+  const firstText = lines.findIndex((l) => l.trim() !== '');
+  const doubtful: DoubtfulLabel[] = [];
+  const once: number[] = [];
+  for (const i of candidates) {
     const label = labels[i]!;
     const key = speakerKey(label.speaker);
-    const shape = labelShape(label.speaker);
     if (accepted.has(key)) continue;
-    if (labelled && (shape === 'name' || (shape === 'lower' && lowerCase))) accepted.add(key);
-    else doubtful.push({ index: i, speaker: label.speaker, why: label.tight ? 'tight' : 'once' });
-  }
-  doubtful.sort((a, b) => a.index - b.index);
-  // A weak layout counts where two or more of its speakers recur (or are named), on four lines or more, each with words after it.
-  const weakLines = new Set<number>();
-  for (const byKey of weak.values()) {
-    const recurring = [...byKey.entries()].filter(([key, lines]) => (named.has(key) || lines.length >= 2) && lines.every(followedByText));
-    if (recurring.length < 2 || recurring.reduce((n, [, lines]) => n + lines.length, 0) < 4) continue;
-    for (const [key, lines] of recurring) {
+    const shape = labelShape(label.speaker);
+    const why = label.tight ? 'tight' : 'once';
+    // In a document without speakers, only a lone label opening it (a monologue's speaker) is worth a word.
+    if (!labelled) {
+      if (i === firstText && candidates.length === 1) doubtful.push({ index: i, speaker: label.speaker, why });
+      continue;
+    }
+    const opensParagraph = i === firstText || lines[i - 1]!.trim() === '' || labels[i - 1] !== undefined;
+    const believable = (shape === 'name' || (shape === 'lower' && lowerCase)) && !/\d/.test(label.speaker) && opensParagraph && named.size === 0;
+    if (believable) {
       accepted.add(key);
-      for (const i of lines) weakLines.add(i);
+      once.push(i);
+    } else doubtful.push({ index: i, speaker: label.speaker, why });
+  }
+  // A weak layout counts in a document without other labels, where two or more of its speakers
+  // recur (or are named), on four lines or more, each with words after it.
+  const weakLines = new Set<number>();
+  if (!labelled) {
+    for (const byKey of weak.values()) {
+      const recurring = [...byKey.entries()].filter(([key, at]) => (named.has(key) || at.length >= 2) && at.every(followedByText));
+      if (recurring.length < 2 || recurring.reduce((n, [, at]) => n + at.length, 0) < 4) continue;
+      for (const [key, at] of recurring) {
+        accepted.add(key);
+        for (const i of at) weakLines.add(i);
+      }
+      break;
     }
   }
-  const takes = (label: LineLabel, i: number) => (label.weak ? weakLines.has(i) : accepted.has(speakerKey(label.speaker)));
-  return { accepted, takes, doubtful };
+  const takes = (label: LineLabel, i: number) => !header.has(i) && (label.weak ? weakLines.has(i) : accepted.has(speakerKey(label.speaker)));
+  return { accepted, takes, doubtful, once };
 }
 
 /**
- * `Date: 14 March`, `Location: Ramsey`, `Interviewee: R12` at the top of a transcript: two or more
- * lines in a row, from the first, each a label that appears nowhere else. They describe the
- * interview; none of them is a speaker's turn, and none is worth a warning.
+ * `Date: 14 March`, `Location: Ramsey`, `Interviewer: Sam Jones` at the top of a transcript: two or
+ * more lines in a row, from the first, each a label that appears nowhere else with a short value
+ * that asks nothing, and more text after them. They describe the interview; none of them is a
+ * speaker's turn, and none is worth a warning.
  */
 function headerLines(lines: readonly string[], labels: ReadonlyArray<LineLabel | undefined>, counts: ReadonlyMap<string, number>): Set<number> {
   const header = new Set<number>();
-  for (let i = Math.max(0, lines.findIndex((l) => l.trim() !== '')); i < labels.length; i++) {
+  let i = Math.max(0, lines.findIndex((l) => l.trim() !== ''));
+  for (; i < labels.length; i++) {
     const label = labels[i];
     // An indented line goes on with the field above it.
     if (!label && header.size > 0 && /^[ \t]+\S/.test(lines[i]!)) continue;
-    if (!label || label.heading || label.tight || (counts.get(speakerKey(label.speaker)) ?? 0) !== 1) break;
+    if (!label || label.heading || label.tight || label.weak || (counts.get(speakerKey(label.speaker)) ?? 0) !== 1) break;
+    if (label.rest.includes('?') || label.rest.trim().split(/\s+/).length > 8) break;
     header.add(i);
   }
-  return header.size >= 2 ? header : new Set();
+  const more = lines.slice(i).some((l) => l.trim() !== '');
+  return header.size >= 2 && more ? header : new Set();
 }
 
 /**

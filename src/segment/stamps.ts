@@ -12,10 +12,17 @@ const SPACE = String.raw`[ \t\u00a0]`;
  */
 const DELIMITED = String.raw`\[(${CLOCK})\]|\{(${CLOCK})\}|\((${CLOCK})\)|#(${CLOCK})(?:-(\d{1,3}))?#`;
 
-/** A stamp that opens a line: delimited, or bare with seconds (a sixth group). */
-const LEADING = new RegExp(String.raw`^${SPACE}*(?:${DELIMITED}|(${CLOCK_HMS})(?![\d:]))${SPACE}*`, 'u');
-/** Delimited stamps anywhere, and a clock ending a bracketed note, `[crosstalk 00:06:51]` (a sixth group). */
-const INLINE = new RegExp(String.raw`${SPACE}*(?:${DELIMITED})|${SPACE}+(${CLOCK})(?=\])`, 'gu');
+/** A stamp that opens a line: delimited, or bare with seconds (a sixth group); Rev writes `(00:51):` where a speaker goes on. */
+const LEADING = new RegExp(String.raw`^${SPACE}*(?:${DELIMITED}|(${CLOCK_HMS})(?![\d:]))(?:${SPACE}*:(?!\S))?${SPACE}*`, 'u');
+/**
+ * Within a line, tools write stamps zero-padded or with seconds (`[00:19:00]`, `(00:12)`,
+ * `[crosstalk 00:06:51]`, a sixth group); `The bus (9:15) was late` keeps its time.
+ */
+const PADDED = String.raw`(?:\d{1,2}:\d{2}:\d{2}|\d{2}:\d{2})(?:[.,]\d{1,3})?`;
+const INLINE = new RegExp(
+  String.raw`${SPACE}*(?:\[(${PADDED})\]|\{(${PADDED})\}|\((${PADDED})\)|#(${CLOCK})(?:-(\d{1,3}))?#)|${SPACE}+(${PADDED})(?=\])`,
+  'gu',
+);
 
 /** The time the six groups hold, f4's tenths after a dot: `00:01:22.6`. */
 function timeOf(groups: ReadonlyArray<string | undefined>): string {

@@ -1,5 +1,6 @@
 // Transcript -> turns: who speaks, from which line, in which paragraphs, and how that was read.
 import type { Body, Cue, Transcript } from '../corpus/types.js';
+import { isBoilerplate } from './boilerplate.js';
 import { readLabel, type LineLabel } from './layouts/index.js';
 import type { LayoutId } from './layouts/types.js';
 import { findQuestioner, type Questioner } from './questioner.js';
@@ -23,6 +24,8 @@ export interface Reading {
   /** Time stamps found in the text (taken out of it). */
   stamps: number;
   doubtful: DoubtfulLine[];
+  /** Labels taken for a speaker who speaks only on that line. */
+  once: Array<{ line: number; speaker: string }>;
   /** A speaker without an interviewer label who asks most of the questions; `left out` under --find-interviewer. */
   questioner?: Questioner & { leftOut: boolean };
 }
@@ -47,31 +50,33 @@ export function readTurns(transcript: Transcript, policy: ReadPolicy = {}): Read
 }
 
 /**
- * Where a document labels four or more speakers with single letters (`A:` to `M:`), the letters are
- * ids: `I` and `Q` are then people, not the interviewer and the questions.
+ * Where a document labels its speakers with a run of letters (`A:` to `M:`), `I` and `Q` are people
+ * like the others, not the interviewer and the questions: so where `H` and `J` (`P` and `R`) speak too.
  */
-function interviewerTest(keys: Iterable<string>, policy: LabelPolicy): (speaker: string) => boolean {
-  let letters = 0;
-  for (const k of keys) if (k.length === 1) letters++;
-  if (letters < 4) return (speaker) => isInterviewerLabel(speaker, policy.excludeSpeakers);
+function interviewerTest(keys: ReadonlySet<string>, policy: LabelPolicy): (speaker: string) => boolean {
+  const ids = new Set<string>();
+  if (keys.has('h') && keys.has('i') && keys.has('j')) ids.add('i');
+  if (keys.has('p') && keys.has('q') && keys.has('r')) ids.add('q');
+  if (ids.size === 0) return (speaker) => isInterviewerLabel(speaker, policy.excludeSpeakers);
   const excluded = new Set((policy.excludeSpeakers ?? []).map(speakerKey));
   return (speaker) => {
     const key = speakerKey(speaker);
-    return key.length === 1 ? excluded.has(key) : isInterviewerLabel(speaker, policy.excludeSpeakers);
+    return ids.has(key) ? excluded.has(key) : isInterviewerLabel(speaker, policy.excludeSpeakers);
   };
 }
 
 function bodyTurns(body: Body, policy: LabelPolicy): Reading {
   const { lines, firstLine, numbers, given } = body;
   const labels: Array<LineLabel | undefined> = lines.map((line, i) => (given?.has(i) ? undefined : readLabel(line)));
-  const { accepted, takes, doubtful: doubtfulLabels } = acceptLabels(lines, labels, policy);
+  const { accepted, takes, doubtful: doubtfulLabels, once } = acceptLabels(lines, labels, policy);
+  const onceAt = new Set(once);
   if (given) for (const g of given.values()) if (g.speaker !== null) accepted.add(speakerKey(g.speaker));
   const labelled = accepted.size > 0;
   // Word's Transcribe heads a segment it could not give a speaker with its time alone.
   const timeHeadings = labels.some((l, i) => l?.layout === 'time-name' && takes(l, i));
   const isInterviewer = interviewerTest(accepted, policy);
   const doubtfulAt = new Map(doubtfulLabels.map((d) => [d.index, d]));
-  const reading: Reading = { turns: [], stamps: 0, doubtful: [] };
+  const reading: Reading = { turns: [], stamps: 0, doubtful: [], once: [] };
   const turns = reading.turns;
   let turn: Turn | undefined;
   let paragraph: Paragraph | undefined;
@@ -108,9 +113,10 @@ function bodyTurns(body: Body, policy: LabelPolicy): Reading {
       // Word's Transcribe and Otter write a new heading every few sentences: one speaker's run of them is one turn.
       if (label.heading && turn?.speaker === label.speaker && turn.layout === label.layout) closeParagraph();
       else openTurn(label.speaker, label.layout);
+      if (onceAt.has(i)) reading.once.push({ line: lineNo, speaker: label.speaker });
       text = label.rest;
       opensTurn = true;
-    } else if (raw.trim() === '') {
+    } else if (raw.trim() === '' || isBoilerplate(raw)) {
       // Without speaker labels every paragraph is a turn of its own.
       if (labelled) closeParagraph();
       else openTurn(null);
@@ -157,19 +163,49 @@ function trimParagraph(p: Paragraph): Paragraph {
   return { text: texts.slice(a, b).join('\n'), lines: p.lines.slice(a, b) };
 }
 
-/** A cue's first line may name its speaker (`Name: text`, `(Name)`): Zoom and Google Meet write them so. */
-function cueLabel(cue: Cue): { speaker: string; text: string; layout: LayoutId } | undefined {
+/**
+ * A cue's first line may name its speaker (`Name: text`, `(Name)`): Zoom and Google Meet write them
+ * so. `skip`: lines the label took alone.
+ */
+function cueLabel(cue: Cue): { speaker: string; text: string; layout: LayoutId; skip: number } | undefined {
   if (cue.speaker !== undefined) return undefined;
   const nl = cue.text.indexOf('\n');
   const first = nl < 0 ? cue.text : cue.text.slice(0, nl);
   const label = readLabel(first);
   // In a cue a label needs no second line to be believed, but "I told them: no" is still text.
   if (!label || label.heading || label.tight || labelShape(label.speaker) === 'prose') return undefined;
-  const rest = nl < 0 ? label.rest : `${label.rest}\n${cue.text.slice(nl + 1)}`;
-  return { speaker: label.speaker, text: label.rest.trim() === '' && nl >= 0 ? cue.text.slice(nl + 1) : rest, layout: label.layout };
+  if (label.rest.trim() === '' && nl >= 0) return { speaker: label.speaker, text: cue.text.slice(nl + 1), layout: label.layout, skip: 1 };
+  return { speaker: label.speaker, text: nl < 0 ? label.rest : `${label.rest}\n${cue.text.slice(nl + 1)}`, layout: label.layout, skip: 0 };
 }
 
-function cueTurns(cues: readonly Cue[], rowsAreTurns: boolean, policy: LabelPolicy): Reading {
+/** Google Meet puts a second speaker into a cue after a line `-`: `(Ann)\ntext\n-\n(Bo)\ntext`. Each is a cue of its own. */
+function splitSpeakerChanges(cues: readonly Cue[]): Cue[] {
+  const out: Cue[] = [];
+  for (const cue of cues) {
+    if (!cue.text.includes('\n-')) {
+      out.push(cue);
+      continue;
+    }
+    const parts = cue.text.split(/\n-[ \t]*\n((?:[ \t]*\n)*)(?=\()/);
+    let line = cue.line;
+    for (let k = 0; k < parts.length; k += 2) {
+      const text = parts[k]!;
+      out.push({ ...cue, text, line });
+      // The part, the `-` line, and the blank lines after it.
+      line += countNewlines(text) + 2 + countNewlines(parts[k + 1] ?? '');
+    }
+  }
+  return out;
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function cueTurns(given: readonly Cue[], rowsAreTurns: boolean, policy: LabelPolicy): Reading {
+  const cues = rowsAreTurns ? given : splitSpeakerChanges(given);
   const labels = cues.map(cueLabel);
   const speakers = new Set<string>();
   for (const [i, c] of cues.entries()) {
@@ -179,7 +215,7 @@ function cueTurns(cues: readonly Cue[], rowsAreTurns: boolean, policy: LabelPoli
   const isInterviewer = interviewerTest(speakers, policy);
   // With no speaker anywhere, each cue stands alone, as paragraphs do in an unlabelled text.
   const merge = !rowsAreTurns && speakers.size > 0;
-  const reading: Reading = { turns: [], stamps: 0, doubtful: [] };
+  const reading: Reading = { turns: [], stamps: 0, doubtful: [], once: [] };
   const turns = reading.turns;
   cues.forEach((cue, i) => {
     const label = labels[i];
@@ -191,7 +227,8 @@ function cueTurns(cues: readonly Cue[], rowsAreTurns: boolean, policy: LabelPoli
       reading.stamps += stamped.stamps;
       text = stamped.text;
     }
-    const lines: LineInfo[] = text.split('\n').map((_, k) => ({ line: cue.line + k, start: cue.start ?? stamped.start ?? null }));
+    const first = cue.line + (label?.skip ?? 0);
+    const lines: LineInfo[] = text.split('\n').map((_, k) => ({ line: first + k, start: cue.start ?? stamped.start ?? null }));
     const last = turns[turns.length - 1];
     // Zoom cuts one person's speech into many cues, and a CSV row without a speaker goes on with the
     // turn before it: either way one turn.

@@ -11,7 +11,10 @@ export async function readDoc(bytes: Uint8Array, file: string): Promise<Transcri
   } catch (err) {
     throw new ObsError({ file, message: `is not a readable Word 97-2003 document: ${(err as Error).message}`, hint: 'open it in Word or LibreOffice and save it as .docx' });
   }
-  // Word ends a paragraph with a line break and a table cell with a tab.
-  const paragraphs = body.split('\n').map((line) => line.replace(/\t/g, ' ').trim());
+  // Word ends a paragraph with a line break and a table cell with a tab; as in a .docx, only paragraphs that hold text are counted.
+  const paragraphs = body
+    .split('\n')
+    .map((line) => line.replace(/\t/g, ' ').trim())
+    .filter((line) => line !== '');
   return documentTranscript(paragraphs.map((text) => ({ kind: 'paragraph', text })), file, 'doc');
 }

@@ -52,7 +52,8 @@ class BlockReader {
 
   read(nodes: readonly Node[]): void {
     for (const node of nodes) {
-      if (node.nodeName === '#text') this.text += (node as DefaultTreeAdapterTypes.TextNode).value.replace(/[ \t\n\r\f]+/g, ' ');
+      // A line break in the source is a space; runs of spaces stay, as Otter and Teams set a name and its time apart with them.
+      if (node.nodeName === '#text') this.text += (node as DefaultTreeAdapterTypes.TextNode).value.replace(/[\n\r\f]/g, ' ');
       else if (isElement(node)) this.element(node);
     }
   }
@@ -89,11 +90,11 @@ class BlockReader {
   }
 }
 
-/** Lines trimmed, white space inside them folded; a tab (`Name:<tab>text`) reads as a space. */
+/** Each line trimmed, blank lines at the ends dropped. */
 function tidy(text: string): string {
   return text
     .split('\n')
-    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .map((line) => line.trim())
     .join('\n')
     .replace(/^\n+|\n+$/g, '');
 }

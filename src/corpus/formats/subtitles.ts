@@ -43,7 +43,14 @@ export function readSubtitles(text: string, file: string, format: CaptionFormat,
     const blockStart = i;
     while (i < lines.length && (lines[i] ?? '').trim() !== '') i++;
     if (blockStart < i) {
-      const cue = readCue(lines.slice(blockStart, i), blockStart + 1, format, warn);
+      const block = lines.slice(blockStart, i);
+      const last = cues[cues.length - 1];
+      // Google Meet ends a cue with `-` where another person speaks, and a blank line before their `(Name)`.
+      if (format === 'vtt' && last && /\n-[ \t]*$/.test(last.text) && !block.slice(0, 2).some((l) => l.includes('-->'))) {
+        last.text += `\n${'\n'.repeat(blockStart + 1 - last.line - countLines(last.text))}${stripTags(block.join('\n')).trim()}`;
+        continue;
+      }
+      const cue = readCue(block, blockStart + 1, format, warn);
       if (cue) cues.push(cue);
     }
   }
@@ -72,6 +79,12 @@ function readCue(block: string[], firstLine: number, format: CaptionFormat, warn
   if (timing) cue.start = normaliseTime(timing[1]!);
   if (voice) cue.speaker = voice[1]!.trim() || null;
   return cue.text === '' ? undefined : cue;
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function stripTags(text: string): string {

@@ -1,10 +1,14 @@
 // `Name: text`: the label, a colon, the words. Also `[00:12:03] Name:`, `00:03:40.5Name:` (MAXQDA),
 // `02:06 T:` (oTranscribe), `**Name:**` (Markdown), `Speaker 1 (00:01):` (Rev) and `I:Q2`.
-import { EMPHASIS, LABEL, LEAD_STAMP, SPACE, leadTime, splitTimeSuffix } from './pieces.js';
+import { CLOCK, EMPHASIS, LABEL, LEAD_STAMP, SPACE, leadTime } from './pieces.js';
 import type { SpeakerLayout } from './types.js';
 
-// After the colon: white space or the line's end, or (tight) a letter, so `https://`, `10:30` and `3:1` are never labels.
-const COLON = new RegExp(String.raw`^${SPACE}*${LEAD_STAMP}${EMPHASIS}(${LABEL})${SPACE}*${EMPHASIS}${SPACE}*:${EMPHASIS}(?:(${SPACE}|$)|(?=[\p{Lu}\p{Lt}"“'‘(\[]))${SPACE}*`, 'u');
+// A time in brackets may close the label (Rev). After the colon: white space or the line's end, or
+// (tight) a capital, so `https://`, `10:30` and `3:1` are never labels.
+const COLON = new RegExp(
+  String.raw`^${SPACE}*${LEAD_STAMP}${EMPHASIS}(${LABEL})(?:${SPACE}*[(\[](${CLOCK})[)\]])?${SPACE}*${EMPHASIS}${SPACE}*:${EMPHASIS}(?:(${SPACE}|$)|(?=[\p{Lu}\p{Lt}"“'‘(\[]))${SPACE}*`,
+  'u',
+);
 
 export const colonLayout: SpeakerLayout = {
   id: 'colon',
@@ -12,11 +16,11 @@ export const colonLayout: SpeakerLayout = {
   read(line) {
     const m = COLON.exec(line);
     if (!m) return undefined;
-    const label = m[5]!.trimEnd();
-    const { speaker, start } = splitTimeSuffix(label);
+    const speaker = m[5]!.trimEnd();
+    const start = m[6];
     const rest = line.slice(m[0].length);
     // `Speaker 1 (00:01):` alone on its line is Rev's heading, as sure a sign as Otter's.
-    const reading = { speaker, rest, heading: start !== undefined && rest.trim() === '', tight: m[6] === undefined };
+    const reading = { speaker, rest, heading: start !== undefined && rest.trim() === '', tight: m[7] === undefined };
     const time = start ?? leadTime(m, 1);
     return time === undefined ? reading : { ...reading, start: time };
   },

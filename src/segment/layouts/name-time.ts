@@ -3,8 +3,10 @@
 import { CLOCK, EMPHASIS, LABEL, SPACE } from './pieces.js';
 import type { SpeakerLayout } from './types.js';
 
+// A bare time takes two spaces or more after the name (Otter two, Teams three), or brackets round the
+// name (Zoom): `Mass 10:30` is what someone said.
 const NAME_TIME = new RegExp(
-  String.raw`^${SPACE}*${EMPHASIS}(?:\[(${LABEL})\]|(${LABEL}))(?:${SPACE}+(${CLOCK})|${SPACE}*[(\[](${CLOCK})[)\]])${EMPHASIS}:?${EMPHASIS}${SPACE}*$`,
+  String.raw`^${SPACE}*${EMPHASIS}(?:\[(${LABEL})\]${SPACE}+(${CLOCK})|(${LABEL})(?:${SPACE}{2,}(${CLOCK})|${SPACE}*[(\[](${CLOCK})[)\]]))${EMPHASIS}:?${EMPHASIS}${SPACE}*$`,
   'u',
 );
 
@@ -14,6 +16,6 @@ export const nameTimeLayout: SpeakerLayout = {
   read(line) {
     const m = NAME_TIME.exec(line);
     if (!m) return undefined;
-    return { speaker: (m[1] ?? m[2])!.trimEnd(), rest: '', start: (m[3] ?? m[4])!, heading: true };
+    return { speaker: (m[1] ?? m[3])!.trimEnd(), rest: '', start: (m[2] ?? m[4] ?? m[5])!, heading: true };
   },
 };

@@ -19,14 +19,6 @@ export function leadTime(m: RegExpExecArray, first: number): string | undefined 
   return m[first] ?? m[first + 1] ?? m[first + 2] ?? m[first + 3];
 }
 
-/** `Speaker 1 (00:01)` as Rev writes it: the time in brackets at the end of the label is a start time. */
-const TIME_SUFFIX = new RegExp(String.raw`^(.*?)${SPACE}*[(\[](${CLOCK})[)\]]$`, 'u');
-
-export function splitTimeSuffix(label: string): { speaker: string; start?: string } {
-  const m = TIME_SUFFIX.exec(label);
-  return m && m[1] !== '' ? { speaker: m[1]!, start: m[2]! } : { speaker: label };
-}
-
 // Bracketed notes that transcribers write at the start of a line; they are never speakers.
 const TRANSCRIPTION_NOTES = new Set([
   'laughs', 'laughter', 'laughing', 'inaudible', 'crosstalk', 'cross talk', 'pause', 'long pause', 'silence',

@@ -1,0 +1,14 @@
+// Lines that transcription tools add to every export: nobody's words, read as blank lines.
+
+const LINES = [
+  /^Transcribed by https:\/\/otter\.ai\s*$/i,
+  // Google Meet's footer, and Teams' note where someone stops or starts the transcript.
+  /^Transcription ended after \d{1,2}:\d{2}:\d{2}\s*$/i,
+  /^This editable transcript was computer generated and might contain errors\./i,
+  /^[^:\n]{1,100} (?:started|stopped) transcription\s*$/i,
+];
+
+export function isBoilerplate(line: string): boolean {
+  // Every such line speaks of transcription: one search passes over the rest.
+  return line.indexOf('ranscri') >= 0 && LINES.some((re) => re.test(line.trim()));
+}
