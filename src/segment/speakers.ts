@@ -250,7 +250,8 @@ export function acceptLabels(lines: readonly string[], labels: ReadonlyArray<Lin
       if (i === firstText && candidates.length === 1) doubtful.push({ index: i, speaker: label.speaker, why });
       continue;
     }
-    const opensParagraph = i === firstText || lines[i - 1]!.trim() === '' || labels[i - 1] !== undefined;
+    const before = labels[i - 1];
+    const opensParagraph = i === firstText || lines[i - 1]!.trim() === '' || (before !== undefined && !before.weak);
     const believable = (shape === 'name' || (shape === 'lower' && lowerCase)) && !/\d/.test(label.speaker) && opensParagraph && named.size === 0;
     if (believable) {
       accepted.add(key);

@@ -21,7 +21,7 @@ export interface DoubtfulLine {
 /** What segmentation read from a transcript, for `obs speakers` and the warnings of `obs code`. */
 export interface Reading {
   turns: Turn[];
-  /** Time stamps found in the text (taken out of it). */
+  /** Times found in the text: stamps (taken out of it) and the times of labels and headings. */
   stamps: number;
   doubtful: DoubtfulLine[];
   /** Labels taken for a speaker who speaks only on that line. */
@@ -109,7 +109,10 @@ function bodyTurns(body: Body, policy: LabelPolicy): Reading {
       openTurn(row.speaker === null ? null : normaliseSpeaker(row.speaker), 'table');
       opensTurn = true;
     } else if (label && takes(label, i)) {
-      if (label.start !== undefined) clock = label.start;
+      if (label.start !== undefined) {
+        clock = label.start;
+        reading.stamps++;
+      }
       // Word's Transcribe and Otter write a new heading every few sentences: one speaker's run of them is one turn.
       if (label.heading && turn?.speaker === label.speaker && turn.layout === label.layout) closeParagraph();
       else openTurn(label.speaker, label.layout);

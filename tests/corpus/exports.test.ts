@@ -181,7 +181,8 @@ describe('Rev, MAXQDA, oTranscribe', () => {
       ['Speaker 2', '00:15'],
       ['Speaker 3', '01:02'],
     ]);
-    expect(reading.stamps).toBe(2);
+    // Five headings' times, the bare `(00:51):` and the one in `[crosstalk ...]`.
+    expect(reading.stamps).toBe(7);
     expect(passages[3]!.text).toBe('The drop-in. Before that there was nowhere to go if the benefits went wrong.\nAnd the gardens on the corner, the kids planted those [crosstalk].');
     expectNoStamps(passages);
   });

@@ -1,7 +1,7 @@
 // `Name: text`: the label, a colon, the words. Also `[00:12:03] Name:`, `00:03:40.5Name:` (MAXQDA),
 // `02:06 T:` (oTranscribe), `**Name:**` (Markdown), `Speaker 1 (00:01):` (Rev) and `I:Q2`.
 import { CLOCK, EMPHASIS, LABEL, LEAD_STAMP, SPACE, leadTime } from './pieces.js';
-import type { SpeakerLayout } from './types.js';
+import type { LabelReading, SpeakerLayout } from './types.js';
 
 // A time in brackets may close the label (Rev). After the colon: white space or the line's end, or
 // (tight) a capital, so `https://`, `10:30` and `3:1` are never labels.
@@ -20,8 +20,11 @@ export const colonLayout: SpeakerLayout = {
     const start = m[6];
     const rest = line.slice(m[0].length);
     // `Speaker 1 (00:01):` alone on its line is Rev's heading, as sure a sign as Otter's.
-    const reading = { speaker, rest, heading: start !== undefined && rest.trim() === '', tight: m[7] === undefined };
+    const heading = start !== undefined && rest.trim() === '';
+    const reading: LabelReading = { speaker, rest, heading, tight: m[7] === undefined };
+    if (heading) reading.as = 'name-time';
     const time = start ?? leadTime(m, 1);
-    return time === undefined ? reading : { ...reading, start: time };
+    if (time !== undefined) reading.start = time;
+    return reading;
   },
 };

@@ -36,7 +36,7 @@ export function readLabel(line: string): LineLabel | undefined {
   }
   for (const layout of LAYOUTS) {
     const reading = layout.read(line);
-    if (reading) return { ...reading, speaker: normaliseSpeaker(reading.speaker), layout: layout.id };
+    if (reading) return { ...reading, speaker: normaliseSpeaker(reading.speaker), layout: reading.as ?? layout.id };
   }
   return undefined;
 }

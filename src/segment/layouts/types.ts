@@ -10,6 +10,8 @@ export interface LabelReading {
   heading: boolean;
   /** `I:Q2`: no space after the colon, so only a label known otherwise is believed. */
   tight?: boolean;
+  /** The layout the line is read as, where it is another's shape: Rev's `Speaker 1 (00:01):` alone is a name-and-time heading. */
+  as?: LayoutId;
   /** A layout prose can take too (`(Applause)`, a name alone on a line, `So – yes`): believed only where two or more speakers recur in it. */
   weak?: boolean;
 }
