@@ -58,11 +58,21 @@ export function readingProblems(file: string, reading: Reading): Problem[] {
 
 /** Respondents' words under a tenth of a file's: most likely the speakers were misread. */
 function respondentShareProblem(file: string, turns: readonly Turn[], respondentWords: number): Problem | undefined {
+  // Counting the interviewer's words costs a second scan; where their text is plainly short, the share is plainly fine.
+  let interviewerChars = 0;
+  let allChars = 0;
+  for (const turn of turns) {
+    for (const p of turn.paragraphs) {
+      allChars += p.text.length;
+      if (turn.interviewer) interviewerChars += p.text.length;
+    }
+  }
+  // A file with no respondent words at all is told of once already, as having no respondent text.
+  if (interviewerChars * 4 < allChars * 3 || respondentWords === 0) return undefined;
   let interviewerWords = 0;
   for (const turn of turns) if (turn.interviewer) for (const p of turn.paragraphs) interviewerWords += countWords(p.text);
   const all = interviewerWords + respondentWords;
-  // A file with no respondent words at all is told of once already, as having no respondent text.
-  if (interviewerWords === 0 || respondentWords === 0 || respondentWords * 10 >= all) return undefined;
+  if (respondentWords * 10 >= all) return undefined;
   return {
     file,
     message: `respondents' words are ${Math.round((respondentWords / all) * 100)}% of the file's (${respondentWords} of ${all}); the rest are interviewer turns, which are not coded`,

@@ -1,5 +1,6 @@
 // Speaker labels: how they are tidied, which are interviewers, and which label-shaped lines to believe.
 import type { LineLabel } from './layouts/index.js';
+import { isBlank } from './blank.js';
 import { leadingStamp } from './stamps.js';
 
 // A transcript names a handful of speakers on thousands of lines: each label is worked out once.
@@ -197,7 +198,8 @@ export function acceptLabels(lines: readonly string[], labels: ReadonlyArray<Lin
   const followedByText = (i: number) => hasWordsAfter(lines, labels, i);
   const counts = new Map<string, number>();
   for (const label of labels) {
-    if (label && !label.tight && !label.weak) counts.set(speakerKey(label.speaker), (counts.get(speakerKey(label.speaker)) ?? 0) + 1);
+    if (!label || label.tight || label.weak) continue;
+    counts.set(label.key, (counts.get(label.key) ?? 0) + 1);
   }
   const named = new Set((policy.speakers ?? []).map(speakerKey));
   const header = headerLines(lines, labels, counts);
@@ -212,7 +214,9 @@ export function acceptLabels(lines: readonly string[], labels: ReadonlyArray<Lin
   const weak = new Map<string, Map<string, number[]>>();
   labels.forEach((label, i) => {
     if (!label || header.has(i)) return;
-    const key = speakerKey(label.speaker);
+    const key = label.key;
+    // Most label lines name a speaker already taken: nothing more to weigh.
+    if (accepted.has(key) && !label.heading && !label.weak) return;
     const shape = labelShape(label.speaker);
     if (label.weak) {
       // Ids in lower case (`[id1]`) are labels in brackets; a lower-case line alone is speech (`okay`).
@@ -222,7 +226,6 @@ export function acceptLabels(lines: readonly string[], labels: ReadonlyArray<Lin
       byKey.set(key, [...(byKey.get(key) ?? []), i]);
       return;
     }
-    if (accepted.has(key) && !label.heading) return;
     if (named.has(key) || isInterviewerLabel(label.speaker, policy.excludeSpeakers)) {
       accept(key, shape);
       return;
@@ -236,12 +239,12 @@ export function acceptLabels(lines: readonly string[], labels: ReadonlyArray<Lin
     else candidates.push(i);
   });
   const labelled = accepted.size > 0;
-  const firstText = lines.findIndex((l) => l.trim() !== '');
+  const firstText = lines.findIndex((l) => !isBlank(l));
   const doubtful: DoubtfulLabel[] = [];
   const once: number[] = [];
   for (const i of candidates) {
     const label = labels[i]!;
-    const key = speakerKey(label.speaker);
+    const key = label.key;
     if (accepted.has(key)) continue;
     const shape = labelShape(label.speaker);
     const why = label.tight ? 'tight' : 'once';
@@ -251,7 +254,7 @@ export function acceptLabels(lines: readonly string[], labels: ReadonlyArray<Lin
       continue;
     }
     const before = labels[i - 1];
-    const opensParagraph = i === firstText || lines[i - 1]!.trim() === '' || (before !== undefined && !before.weak);
+    const opensParagraph = i === firstText || isBlank(lines[i - 1]!) || (before !== undefined && !before.weak);
     const believable = (shape === 'name' || (shape === 'lower' && lowerCase)) && !/\d/.test(label.speaker) && opensParagraph && named.size === 0;
     if (believable) {
       accepted.add(key);
@@ -272,7 +275,7 @@ export function acceptLabels(lines: readonly string[], labels: ReadonlyArray<Lin
       break;
     }
   }
-  const takes = (label: LineLabel, i: number) => !header.has(i) && (label.weak ? weakLines.has(i) : accepted.has(speakerKey(label.speaker)));
+  const takes = (label: LineLabel, i: number) => (label.weak ? weakLines.has(i) : accepted.has(label.key)) && !header.has(i);
   return { accepted, takes, doubtful, once };
 }
 
@@ -284,16 +287,17 @@ export function acceptLabels(lines: readonly string[], labels: ReadonlyArray<Lin
  */
 function headerLines(lines: readonly string[], labels: ReadonlyArray<LineLabel | undefined>, counts: ReadonlyMap<string, number>): Set<number> {
   const header = new Set<number>();
-  let i = Math.max(0, lines.findIndex((l) => l.trim() !== ''));
+  let i = Math.max(0, lines.findIndex((l) => !isBlank(l)));
   for (; i < labels.length; i++) {
     const label = labels[i];
     // An indented line goes on with the field above it.
     if (!label && header.size > 0 && /^[ \t]+\S/.test(lines[i]!)) continue;
-    if (!label || label.heading || label.tight || label.weak || (counts.get(speakerKey(label.speaker)) ?? 0) !== 1) break;
+    if (!label || label.heading || label.tight || label.weak || (counts.get(label.key) ?? 0) !== 1) break;
     if (label.rest.includes('?') || label.rest.trim().split(/\s+/).length > 8) break;
     header.add(i);
   }
-  const more = lines.slice(i).some((l) => l.trim() !== '');
+  let more = false;
+  for (let j = i; j < lines.length && !more; j++) more = !isBlank(lines[j]!);
   return header.size >= 2 && more ? header : new Set();
 }
 
@@ -305,7 +309,7 @@ function hasWordsAfter(lines: readonly string[], labels: ReadonlyArray<LineLabel
   if (labels[i]!.rest.trim() !== '') return true;
   for (let j = i + 1; j < lines.length; j++) {
     const line = lines[j]!;
-    if (line.trim() === '') continue;
+    if (isBlank(line)) continue;
     return !labels[j]?.heading && leadingStamp(line) === undefined;
   }
   return false;

@@ -1,5 +1,6 @@
 // Transcript -> turns: who speaks, from which line, in which paragraphs, and how that was read.
 import type { Body, Cue, Transcript } from '../corpus/types.js';
+import { isBlank } from './blank.js';
 import { isBoilerplate } from './boilerplate.js';
 import { readLabel, type LineLabel } from './layouts/index.js';
 import type { LayoutId } from './layouts/types.js';
@@ -119,14 +120,15 @@ function bodyTurns(body: Body, policy: LabelPolicy): Reading {
       if (onceAt.has(i)) reading.once.push({ line: lineNo, speaker: label.speaker });
       text = label.rest;
       opensTurn = true;
-    } else if (raw.trim() === '' || isBoilerplate(raw)) {
+    } else if (isBlank(raw) || isBoilerplate(raw)) {
       // Without speaker labels every paragraph is a turn of its own.
       if (labelled) closeParagraph();
       else openTurn(null);
       return;
     }
-    const stamped = stripStamps(text);
-    if (stamped.stamps > 0) {
+    // Every stamp holds a colon: most lines hold none, and are not searched for one.
+    const stamped = text.indexOf(':') >= 0 ? stripStamps(text) : undefined;
+    if (stamped && stamped.stamps > 0) {
       reading.stamps += stamped.stamps;
       text = stamped.text;
       if (stamped.start !== undefined) {
@@ -134,21 +136,23 @@ function bodyTurns(body: Body, policy: LabelPolicy): Reading {
         // Caption lines (`16:02:22 text`) without speakers: each stamp opens a passage, as each cue does.
         if (!opensTurn && !labelled && paragraph && text.trim() !== '') openTurn(null);
       }
+      // A line that held only a stamp says when, and nothing else.
+      if (isBlank(text) && !opensTurn) {
+        if (stamped.last !== undefined) clock = stamped.last;
+        if (timeHeadings && stamped.start !== undefined) openTurn(null);
+        return;
+      }
     }
     if (!turn) openTurn(null);
-    const doubt = doubtfulAt.get(i);
-    if (doubt) reading.doubtful.push({ line: lineNo, speaker: doubt.speaker, why: doubt.why, inInterviewerTurn: turn!.interviewer });
-    // A line that held only a stamp says when, and nothing else.
-    if (stamped.stamps > 0 && text.trim() === '' && !opensTurn) {
-      if (stamped.last !== undefined) clock = stamped.last;
-      if (timeHeadings && stamped.start !== undefined) openTurn(null);
-      return;
+    if (doubtfulAt.size > 0) {
+      const doubt = doubtfulAt.get(i);
+      if (doubt) reading.doubtful.push({ line: lineNo, speaker: doubt.speaker, why: doubt.why, inInterviewerTurn: turn!.interviewer });
     }
     if (!paragraph) paragraph = { text: '', lines: [] };
     paragraph.text += paragraph.lines.length > 0 ? `\n${text}` : text;
     paragraph.lines.push({ line: lineNo, start: clock });
     // A stamp later in the line holds for what follows: f4 ends each paragraph with the time the next speaker begins.
-    if (stamped.last !== undefined) clock = stamped.last;
+    if (stamped?.last !== undefined) clock = stamped.last;
   });
   openTurn(null);
   return reading;

@@ -7,7 +7,8 @@ import { nameLineLayout } from './name-line.js';
 import { nameTimeLayout } from './name-time.js';
 import { parenthesisedLayout } from './parenthesised.js';
 import { timeNameLayout } from './time-name.js';
-import { normaliseSpeaker } from '../speakers.js';
+import { isBlank } from '../blank.js';
+import { normaliseSpeaker, speakerKey } from '../speakers.js';
 import type { LabelReading, LayoutId, SpeakerLayout } from './types.js';
 
 export const LAYOUTS: readonly SpeakerLayout[] = [colonLayout, nameTimeLayout, timeNameLayout, bracketLayout, parenthesisedLayout, dashLayout, nameLineLayout];
@@ -22,6 +23,8 @@ export const LAYOUT_SHAPES: Record<LayoutId, string> = {
 
 export interface LineLabel extends LabelReading {
   layout: LayoutId;
+  /** The speaker as compared: tidied and in lower case (speakerKey). */
+  key: string;
 }
 
 /**
@@ -29,14 +32,19 @@ export interface LineLabel extends LabelReading {
  * long and hold none of these, and cost a few searches.
  */
 export function readLabel(line: string): LineLabel | undefined {
-  if (!/\S/.test(line)) return undefined;
+  if (isBlank(line)) return undefined;
   if (line.length > 70 && line.indexOf(':') < 0 && line.indexOf(' - ') < 0 && line.indexOf(' – ') < 0 && line.indexOf(' — ') < 0) {
     const first = line.trimStart().charCodeAt(0);
     if (first !== 0x5b && first !== 0x28) return undefined;
   }
   for (const layout of LAYOUTS) {
-    const reading = layout.read(line);
-    if (reading) return { ...reading, speaker: normaliseSpeaker(reading.speaker), layout: reading.as ?? layout.id };
+    const reading = layout.read(line) as LineLabel | undefined;
+    if (!reading) continue;
+    // Read once per line of a long corpus: the reading becomes the label, no copy made.
+    reading.speaker = normaliseSpeaker(reading.speaker);
+    reading.key = speakerKey(reading.speaker);
+    reading.layout = reading.as ?? layout.id;
+    return reading;
   }
   return undefined;
 }

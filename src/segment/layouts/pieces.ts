@@ -6,9 +6,10 @@ export const SPACE = String.raw`[ \t\u00a0]`;
 /**
  * A label: a name or role of up to 63 characters (MAXQDA's limit), which may hold brackets, commas,
  * dots, slashes, dashes and digits: `Respondent (female, 40s)`, `Interviewer/Sam`, `Dr. Patel`, `P2`.
- * Whether it reads as a name or as the start of a sentence is decided later, by its shape.
+ * Whether it reads as a name or as the start of a sentence is decided later, by its shape. Greedy,
+ * and without a colon, so that matching runs once to the first colon rather than trying each length.
  */
-export const LABEL = String.raw`[\p{L}\p{N}(][\p{L}\p{N}\p{M} .'’()&/_,\-–]{0,62}?`;
+export const LABEL = String.raw`[\p{L}\p{N}(][\p{L}\p{N}\p{M} .'’()&/_,\-–]{0,62}`;
 /** Markdown emphasis around a label: `**Name:**`, `*Name (1:00:05)*`. */
 export const EMPHASIS = String.raw`(?:\*{1,2}|_{1,2})?`;
 /** A stamp glued to or spaced before a label: `[00:02:06]Name:`, `00:03:40.5Name:`, `02:06 T:`, `#00:01:22-6# I:`. */
