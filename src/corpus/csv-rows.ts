@@ -1,4 +1,5 @@
 // CSV text -> records with the file line each starts on, for transcripts and --meta tables alike.
+import { countNewlines } from '../newlines.js';
 import { parse } from 'csv-parse/sync';
 import { ObsError } from '../errors.js';
 
@@ -17,7 +18,7 @@ export function readCsvRows(text: string, file: string): CsvRow[] {
       bom: true,
     }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
     // csv-parse counts the line a record ends on; a quoted field may span lines, so count them back.
-    return records.map(({ record, info }) => ({ record, line: info.lines - countNewlines(record) }));
+    return records.map(({ record, info }) => ({ record, line: info.lines - record.reduce((n, field) => n + countNewlines(field), 0) }));
   } catch (err) {
     const e = err as { message?: string; lines?: number };
     throw new ObsError({
@@ -29,8 +30,3 @@ export function readCsvRows(text: string, file: string): CsvRow[] {
   }
 }
 
-function countNewlines(record: string[]): number {
-  let n = 0;
-  for (const field of record) for (const ch of field) if (ch === '\n') n++;
-  return n;
-}

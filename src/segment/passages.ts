@@ -1,4 +1,5 @@
 // Turns -> passages of the chosen unit, each knowing its file, line, speaker, start and metadata.
+import { countNewlines } from '../newlines.js';
 import type { Meta } from '../corpus/types.js';
 import type { LineInfo, Paragraph, Passage, Turn, Unit } from './types.js';
 
@@ -87,8 +88,3 @@ function sentences(p: Paragraph): Paragraph[] {
   return out;
 }
 
-function countNewlines(text: string, end: number): number {
-  let n = 0;
-  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
-}

@@ -1,4 +1,5 @@
 // Transcript -> turns: who speaks, from which line, in which paragraphs, and how that was read.
+import { countNewlines } from '../newlines.js';
 import type { Body, Cue, Transcript } from '../corpus/types.js';
 import { isBlank } from './blank.js';
 import { isBoilerplate } from './boilerplate.js';
@@ -205,11 +206,6 @@ function splitSpeakerChanges(cues: readonly Cue[]): Cue[] {
   return out;
 }
 
-function countNewlines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
 
 function cueTurns(given: readonly Cue[], rowsAreTurns: boolean, policy: LabelPolicy): Reading {
   const cues = rowsAreTurns ? given : splitSpeakerChanges(given);

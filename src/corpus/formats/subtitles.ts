@@ -1,5 +1,6 @@
 // Timed captions: WebVTT (Zoom, Teams, Google Meet), SubRip and YouTube's SBV. Blank-line separated
 // cues, each a timing line and text.
+import { countNewlines } from '../../newlines.js';
 import type { Cue, Format, Meta, Transcript } from '../types.js';
 
 type CaptionFormat = Extract<Format, 'vtt' | 'srt' | 'sbv'>;
@@ -47,7 +48,7 @@ export function readSubtitles(text: string, file: string, format: CaptionFormat,
       const last = cues[cues.length - 1];
       // Google Meet ends a cue with `-` where another person speaks, and a blank line before their `(Name)`.
       if (format === 'vtt' && last && /\n-[ \t]*$/.test(last.text) && !block.slice(0, 2).some((l) => l.includes('-->'))) {
-        last.text += `\n${'\n'.repeat(blockStart + 1 - last.line - countLines(last.text))}${stripTags(block.join('\n')).trim()}`;
+        last.text += `\n${'\n'.repeat(blockStart + 1 - last.line - (countNewlines(last.text) + 1))}${stripTags(block.join('\n')).trim()}`;
         continue;
       }
       const cue = readCue(block, blockStart + 1, format, warn);
@@ -81,11 +82,6 @@ function readCue(block: string[], firstLine: number, format: CaptionFormat, warn
   return cue.text === '' ? undefined : cue;
 }
 
-function countLines(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
 
 function stripTags(text: string): string {
   return text
