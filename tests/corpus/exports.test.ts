@@ -134,6 +134,16 @@ describe('Microsoft Word and Teams', () => {
     ]);
     expect(passages.find((p) => p.text.startsWith('Q3'))?.speaker).toBe('I');
     expectNoStamps(passages);
+    // Nor does a stamp make a sentence of its own.
+    const { transcript, reading } = await readExport('reproduced/f4-thesis.docx');
+    const sentences = toPassages(reading.turns, 'sentence', { doc: 0, file: 'f4', meta: transcript.meta });
+    expect(sentences.filter((p) => p.speaker === 'B').map((p) => p.text)).toEqual([
+      'Two of us knocked on doors for a month (laughs).',
+      'Then the first meeting.',
+      'The money came after we had a plan, not before.',
+      'Now we hold it ourselves, as a charity.',
+    ]);
+    expectNoStamps(sentences);
   });
 
   it('reads a Word 97-2003 .doc (a real file), a paragraph a line', async () => {

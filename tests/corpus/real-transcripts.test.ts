@@ -43,6 +43,16 @@ describe.skipIf(!hasSharedData('transcripts'))('real transcripts', () => {
     expect(turns.filter((t) => t.interviewer).length).toBe(100);
   });
 
+  it('takes the minute stamps out of Interview 6 (`[00:19:00]` inside a turn): never words, the time from then on', async () => {
+    const turns = await turnsOf('ml-quality-interviews', 'Interview 6.txt');
+    const text = turns.flatMap((t) => t.paragraphs.map((p) => p.text)).join('\n');
+    expect(text).not.toMatch(/\[00:\d\d:00\]/);
+    // The turn at line 190 held `[00:19:00]` mid-sentence; the first turn after it starts then.
+    const at190 = turns.find((t) => t.paragraphs[0]!.lines[0]!.line === 190)!;
+    expect(at190.paragraphs[0]!.text).toContain('in a timely manner');
+    expect(turns.find((t) => t.paragraphs[0]!.lines[0]!.line > 190)!.paragraphs[0]!.lines[0]!.start).toBe('00:19:00');
+  });
+
   it('finds an interviewee and an interviewer in every one of the 36 interviews', async () => {
     const folder = sharedData('transcripts', 'ml-quality-interviews');
     const files = readdirSync(folder).filter((f) => f.endsWith('.txt') && f !== 'SOURCE.txt');
