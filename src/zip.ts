@@ -41,17 +41,17 @@ export async function readZipEntry(bytes: Uint8Array, match: (name: string) => b
   }
 }
 
-/** The total size the entries claim once unpacked: a document that would unpack to gigabytes is refused before it is. */
-export async function unpackedSize(bytes: Uint8Array): Promise<number> {
+/** The size each entry claims once unpacked, by name: a document that would unpack to gigabytes is refused before it is. */
+export async function unpackedSizes(bytes: Uint8Array): Promise<Map<string, number>> {
   const zip = await openZip(bytes);
   try {
-    return await new Promise<number>((resolve, reject) => {
-      let total = 0;
+    return await new Promise<Map<string, number>>((resolve, reject) => {
+      const sizes = new Map<string, number>();
       zip.on('entry', (e: Entry) => {
-        total += e.uncompressedSize;
+        sizes.set(e.fileName, e.uncompressedSize);
         zip.readEntry();
       });
-      zip.on('end', () => resolve(total));
+      zip.on('end', () => resolve(sizes));
       zip.on('error', (err: Error) => reject(new ZipProblem(err.message)));
       zip.readEntry();
     });

@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { speakerRows, type SpeakerRow } from '../aggregate/speakers.js';
 import { openCorpus } from '../corpus/load.js';
-import { formatWarning, type Problem } from '../errors.js';
+import { ObsError, formatWarning, type Problem } from '../errors.js';
 import { checkOutputPath, writeFileAtomic, type Io } from '../io.js';
 import { readingProblems } from '../pipeline.js';
 import { SPEAKER_FORMATS, renderSpeakers } from '../render/speakers.js';
@@ -51,11 +51,14 @@ export async function runSpeakers(paths: string[], options: SpeakersOptions, io:
   if (options.out) await checkOutputPath(options.out, corpus.files.map((f) => f.path).filter((p) => p !== '-'), io.cwd);
   const policy = { speakers: options.speakers, excludeSpeakers: options.excludeSpeaker, findInterviewer: options.findInterviewer === true };
   const rows: SpeakerRow[] = [];
+  let read = 0;
   for await (const transcript of corpus.transcripts()) {
+    read++;
     const reading = readTurns(transcript, policy);
     readingProblems(transcript.file, reading).forEach(warn);
     rows.push(...speakerRows(transcript, reading));
   }
+  if (read === 0) throw new ObsError({ message: 'no transcript could be read', hint: 'see the warnings above' });
   const output = renderSpeakers(rows, format, options.out ? 0 : colorLevel);
   if (options.out) await writeFileAtomic(options.out, output, io);
   else io.stdout.write(output);

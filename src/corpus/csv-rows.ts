@@ -9,9 +9,22 @@ export interface CsvRow {
   line: number;
 }
 
+/**
+ * The separator the header line uses: a comma, or where it holds none, the semicolon that Excel
+ * writes where a comma is the decimal mark, or a tab.
+ */
+function delimiterOf(text: string): string {
+  const header = text.slice(0, (text.indexOf('\n') + 1 || text.length + 1) - 1).replace(/"[^"]*"/g, '');
+  if (header.includes(',')) return ',';
+  const semicolons = header.split(';').length - 1;
+  const tabs = header.split('\t').length - 1;
+  return semicolons === 0 && tabs === 0 ? ',' : semicolons >= tabs ? ';' : '\t';
+}
+
 export function readCsvRows(text: string, file: string): CsvRow[] {
   try {
     const records = parse(text, {
+      delimiter: delimiterOf(text),
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,

@@ -1,16 +1,20 @@
 // Word-processor documents and web pages, once their container is read: paragraphs and tables.
-// A table whose rows are `speaker | text` or `time | speaker | text` is a turn a row; every other
-// block is read as lines of text, where segmentation finds labels as in a .txt.
+// A table of turns (a speaker column and a text column, perhaps a time) is a turn a row; every
+// other block is read as lines of text, where segmentation finds labels as in a .txt.
 import type { Body, Format, GivenSpeaker, Transcript } from './types.js';
 
 const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
 const TIME_IN_CELL = new RegExp(`(${CLOCK})`);
+const TIME_CELL = new RegExp(`^[\\[(#]?${CLOCK}(?:-\\d)?[\\])#]?$`);
 
 export type Block =
   | { kind: 'paragraph'; text: string; /** A heading titles the document; it is nobody's words. */ heading?: boolean }
   | { kind: 'table'; rows: string[][] };
 
-/** A passage's `line` in a document is its paragraph: each paragraph, and each table row, is numbered in order. */
+/**
+ * A passage's `line` in a document is its paragraph: the paragraphs that hold text (headings
+ * among them) and each table row are numbered in order.
+ */
 export function documentBody(blocks: readonly Block[]): Body {
   const lines: string[] = [];
   const numbers: number[] = [];
@@ -26,8 +30,9 @@ export function documentBody(blocks: readonly Block[]): Body {
   const end = () => push('');
   for (const block of blocks) {
     if (block.kind === 'paragraph') {
+      if (block.text.trim() === '') continue;
       n++;
-      if (!block.heading && block.text.trim() !== '') {
+      if (!block.heading) {
         push(block.text);
         end();
       }
@@ -35,17 +40,19 @@ export function documentBody(blocks: readonly Block[]): Body {
     }
     const columns = turnColumns(block.rows);
     block.rows.forEach((row, r) => {
+      if (row.every((cell) => cell.trim() === '')) return;
       // A header row (`Time | Speaker | Text`) names the columns; it is nobody's words.
-      if (columns && r === 0 && columns.header) return;
+      if (columns && r === columns.header) return;
       n++;
-      if (columns) {
-        const speaker = (row[columns.speaker] ?? '').trim();
-        const time = columns.time === undefined ? undefined : TIME_IN_CELL.exec(row[columns.time] ?? '')?.[1];
+      if (columns && row.length === columns.width) {
+        const speaker = row[columns.speaker]!.trim().replace(/\s*:$/, '');
+        const time = columns.time === undefined ? undefined : TIME_IN_CELL.exec(row[columns.time]!)?.[1];
         // A row without a speaker goes on with the turn above it.
         if (speaker !== '') given.set(lines.length, time === undefined ? { speaker } : { speaker, start: time });
-        push(row[columns.text] ?? '');
+        push(row[columns.text]!);
         end();
       } else {
+        // A title across the table, or any table that is not one of turns: its cells are text.
         for (const cell of row) {
           if (cell.trim() === '') continue;
           push(cell);
@@ -64,35 +71,64 @@ export function documentTranscript(blocks: readonly Block[], file: string, forma
 }
 
 interface TurnColumns {
+  /** The number of cells of a row of turns; a row of another width is text. */
+  width: number;
   time?: number;
   speaker: number;
   text: number;
-  header: boolean;
+  /** The index of the header row, or -1. */
+  header: number;
 }
 
-const HEADER = /^(?:speaker|name|participant|who|person|time|timestamp|start|text|transcript|utterance|content|words|speech|dialogue|turn)s?:?$/i;
-const TIME_CELL = new RegExp(`^[\\[(]?${CLOCK}[\\])]?$`);
+const HEADER_NAMES: Array<[keyof Pick<TurnColumns, 'speaker' | 'time' | 'text'>, RegExp]> = [
+  ['speaker', /^(?:speaker|name|participant|who|person)\b/i],
+  ['time', /^(?:start\b|time\b|timestamp|time stamp|timecode)/i],
+  ['text', /^(?:text|transcript|transcription|utterance|content|words|speech|dialogue|what was said)\b/i],
+];
+
+/** A label: short, one line, neither asking nor exclaiming (`Interviewer`, `Dr Patel`, `Jane:`). */
+function labelCell(cell: string): boolean {
+  const s = cell.trim();
+  return s.length <= 63 && !s.includes('\n') && s.split(/\s+/).length <= 6 && !/[?!.]$/.test(s.replace(/\b(?:Dr|Mr|Mrs|Ms|Int)\.$/, ''));
+}
 
 /**
- * Which columns of a table hold speakers and their words, if it is a table of turns: rows of two
- * cells (speaker, text) or three (time, speaker, text), the speaker cell a short label in most rows.
+ * Which columns of a table hold speakers, their words and perhaps a time, if it is a table of
+ * turns: by a header row's names (`Time | Speaker Name | Transcript`) where it has one, else by
+ * what the cells hold: times, short labels that recur, and the longest text. A cover table of
+ * `Interviewee | Jane Doe` rows, whose labels never recur, is text.
  */
 function turnColumns(rows: readonly string[][]): TurnColumns | undefined {
-  const header = rows.length > 0 && rows[0]!.every((cell) => cell.trim() === '' || HEADER.test(cell.trim()));
-  const body = rows.slice(header ? 1 : 0).filter((row) => row.some((cell) => cell.trim() !== ''));
-  if (body.length < 2) return undefined;
-  const width = body[0]!.length;
-  if ((width !== 2 && width !== 3) || body.some((row) => row.length !== width)) return undefined;
-  const columns: TurnColumns = width === 2 ? { speaker: 0, text: 1, header } : { time: 0, speaker: 1, text: 2, header };
-  let labels = 0;
-  for (const row of body) {
-    const speaker = row[columns.speaker]!.trim();
-    if (columns.time !== undefined && row[columns.time]!.trim() !== '' && !TIME_CELL.test(row[columns.time]!.trim())) return undefined;
-    if (speaker === '') continue;
-    // A label is short and one line; a cell of speech runs longer or asks and exclaims.
-    if (speaker.length > 63 || speaker.includes('\n') || speaker.split(/\s+/).length > 6 || /[?!]$/.test(speaker)) return undefined;
-    labels++;
+  const filled = rows.map((row, index) => ({ row, index })).filter(({ row }) => row.some((cell) => cell.trim() !== ''));
+  // The width most rows share; a title row across the table has one cell.
+  const widths = new Map<number, number>();
+  for (const { row } of filled) if (row.length >= 2) widths.set(row.length, (widths.get(row.length) ?? 0) + 1);
+  const width = [...widths.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+  if (width === undefined) return undefined;
+  const wide = filled.filter(({ row }) => row.length === width);
+  const first = wide[0]!;
+  const named = new Map<string, number>();
+  if (first.row.every((cell) => cell.trim() === '' || HEADER_NAMES.some(([, re]) => re.test(cell.trim())))) {
+    first.row.forEach((cell, c) => {
+      const role = HEADER_NAMES.find(([, re]) => re.test(cell.trim()))?.[0];
+      if (role && !named.has(role)) named.set(role, c);
+    });
   }
-  // Most rows name their speaker; a few go on with the one above.
-  return labels * 2 >= body.length ? columns : undefined;
+  const header = named.size > 0 ? first.index : -1;
+  const body = wide.filter(({ index }) => index !== header).map(({ row }) => row);
+  if (body.length < 2) return undefined;
+  const column = (c: number) => body.map((row) => row[c]!.trim()).filter((cell) => cell !== '');
+  const isTime = (c: number) => column(c).length > 0 && column(c).every((cell) => TIME_CELL.test(cell));
+  const length = (c: number) => column(c).reduce((sum, cell) => sum + cell.length, 0) / Math.max(1, column(c).length);
+  const columns = [...Array(width).keys()];
+  const time = named.get('time') ?? columns.find(isTime);
+  const text = named.get('text') ?? columns.filter((c) => c !== time && !isTime(c)).sort((a, b) => length(b) - length(a))[0];
+  const speaker =
+    named.get('speaker') ?? columns.find((c) => c !== time && c !== text && !isTime(c) && !/^\d+$/.test(column(c)[0] ?? '') && column(c).every(labelCell));
+  if (text === undefined || speaker === undefined || speaker === text) return undefined;
+  const speakers = column(speaker);
+  // Most rows name their speaker, each a label, and some speaker speaks more than once.
+  if (speakers.length * 2 < body.length || !speakers.every(labelCell)) return undefined;
+  if (new Set(speakers.map((s) => s.replace(/\s*:$/, '').toLowerCase())).size === speakers.length) return undefined;
+  return time === undefined ? { width, speaker, text, header } : { width, time, speaker, text, header };
 }

@@ -42,6 +42,9 @@ export type FileOutcome = { transcript: Transcript; warnings: Problem[] } | { tr
 export async function openFile(job: FileJob, read: { bytes: Uint8Array } | { error: string }, strict: boolean | undefined): Promise<FileOutcome> {
   const { source } = job;
   if ('error' in read) return { warnings: [{ file: source.file, message: `cannot read (${read.error}); skipped` }] };
+  if (source.path === '-' && read.bytes.length === 0) {
+    return { warnings: [{ file: source.file, message: 'standard input is empty; skipped', hint: 'pipe a transcript in: obs code - < interview.txt' }] };
+  }
   let parsed: Awaited<ReturnType<typeof readTranscript>>;
   try {
     parsed = await readTranscript(read.bytes, source.file, { strict });

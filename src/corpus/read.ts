@@ -21,18 +21,36 @@ export async function readTranscript(bytes: Uint8Array, file: string, options: R
   let format: TranscriptFormat | undefined = formatByExtension(ext);
   // No extension obs knows (standard input): a container is known by its first bytes.
   if (!format) format = FORMATS.find((f) => f.kind === 'document' && f.sniff?.(bytes));
-  if (format?.kind === 'document') return { transcript: await format.read(bytes, file), warnings };
+  if (format?.kind === 'document') {
+    const container = format;
+    return { transcript: await guarded(() => container.read(bytes, file), file), warnings };
+  }
 
   const decoded = decode(bytes, format, file, options, warnings);
   if (!decoded) return { warnings };
   if (!format) format = FORMATS.find((f): f is TextFormat => f.kind === 'text' && f.sniff !== undefined && f.sniff(decoded.text)) ?? TXT;
   else if (format === TXT) format = TEXT_SNIFFED_IN_TXT.find((f) => f.sniff!(decoded.text)) ?? TXT;
   const warn = (line: number, message: string) => warnings.push({ file, line, message });
-  return { transcript: await (format as TextFormat).read(decoded.text, file, warn), warnings };
+  const text = format as TextFormat;
+  return { transcript: await guarded(() => text.read(decoded.text, file, warn), file), warnings };
+}
+
+/** A document nested thousands of levels deep overflows a reader's stack: that is the file's problem, not the run's. */
+async function guarded(read: () => Transcript | Promise<Transcript>, file: string): Promise<Transcript> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      throw new ObsError({ file, message: 'is nested too deeply to read (thousands of levels of tags or elements)', hint: 'save it again from the program that made it, or as plain text (.txt)' });
+    }
+    throw err;
+  }
 }
 
 function decode(bytes: Uint8Array, format: TranscriptFormat | undefined, file: string, options: ReadOptions, warnings: Problem[]): Decoded | undefined {
-  const charset = format?.kind === 'text' ? format.charset?.(bytes) : undefined;
+  // A byte order mark says more than a charset the page declares.
+  const bom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const charset = format?.kind === 'text' && !bom ? format.charset?.(bytes) : undefined;
   if (charset !== undefined && charset !== 'utf-8') {
     return { text: foldLineEndings(decodeCharset(bytes, charset)), encoding: 'utf-8', binary: false };
   }

@@ -109,6 +109,15 @@ describe('standard input', () => {
     expect(rows.map((row) => row.speaker)).toContain(speaker);
   });
 
+  it('says standard input is empty, and exits 2 where nothing could be read', async () => {
+    for (const command of ['code', 'speakers']) {
+      const r = await runObs([command, '-'], { stdin: '' });
+      expect(r.code, command).toBe(2);
+      expect(r.stderr).toContain('obs: warning: stdin: standard input is empty; skipped');
+      expect(r.stderr).toContain('obs: no transcript could be read');
+    }
+  });
+
   it('reads an SRT file from `-` by its timings, and takes the name and format from --stdin-filename', async () => {
     const srt = readFileSync('fixtures/big-local/ramsey-2025-worker.srt');
     const sniffed = jsonl((await runObs(['code', '-', '--passages'], { stdin: srt })).stdout);

@@ -23,9 +23,11 @@ const find = (header: readonly string[], names: readonly string[]) => {
 export function readCsvTranscript(text: string, file: string, warn: (line: number, message: string) => void = () => {}): Transcript {
   const rows = readCsvRows(text, file);
   const header = (rows[0]?.record ?? []).map((h) => h.trim().toLowerCase());
+  // `Speaker Name`, `Start-Time` and `start_time` are one column name.
+  const names = header.map((h) => h.replace(/[\s-]+/g, '_'));
   // A column of numbers is a count (obs's own `words` column), never what was said.
   const textCol = find(
-    header.map((name, i) => (rows.slice(1).every(({ record }) => /^[\d.,\s%-]*$/.test(record[i] ?? '')) ? '' : name)),
+    names.map((name, i) => (rows.slice(1).every(({ record }) => /^[\d.,\s%-]*$/.test(record[i] ?? '')) ? '' : name)),
     TEXT_COLUMNS,
   );
   if (textCol < 0) {
@@ -33,14 +35,14 @@ export function readCsvTranscript(text: string, file: string, warn: (line: numbe
       file,
       line: 1,
       message: `has no text column (columns: ${header.join(', ') || 'none'})`,
-      hint: `a CSV transcript needs one row per turn with a column named ${TEXT_COLUMNS.map((c) => `\`${c}\``).join(', ')}; other columns are optional`,
+      hint: `a CSV transcript needs one row per turn with a column named ${TEXT_COLUMNS.map((c) => `\`${c}\``).join(', ')}, its fields separated by commas (or by semicolons or tabs throughout); other columns are optional`,
     });
   }
-  const speakerCol = find(header, SPEAKER_COLUMNS);
-  const startCol = find(header, START_COLUMNS);
+  const speakerCol = find(names, SPEAKER_COLUMNS);
+  const startCol = find(names, START_COLUMNS);
   const metaCols = header
     .map((name, index) => ({ name, index }))
-    .filter(({ index, name }) => index !== textCol && index !== speakerCol && index !== startCol && name !== '' && name !== 'line' && !END_COLUMNS.includes(name));
+    .filter(({ index, name }) => index !== textCol && index !== speakerCol && index !== startCol && name !== '' && name !== 'line' && !END_COLUMNS.includes(names[index]!));
 
   const cues: Cue[] = [];
   const shared = new Map<string, string | null>();

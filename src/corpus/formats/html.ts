@@ -46,21 +46,37 @@ function findMain(nodes: readonly Node[]): Element | undefined {
   return undefined;
 }
 
+// mammoth's footnote and endnote markers, and the notes at the end: a writer's notes, not what was said.
+const isNote = (node: Element) =>
+  node.attrs.some((a) => (a.name === 'id' && /^(?:foot|end)note-\d+$/.test(a.value)) || (a.name === 'href' && /^#(?:foot|end)note-\d+$/.test(a.value)));
+
 class BlockReader {
   blocks: Block[] = [];
   private text = '';
+  /** Inside `<pre>`, where a line break in the source is one on the page. */
+  private pre = 0;
 
   read(nodes: readonly Node[]): void {
     for (const node of nodes) {
       // A line break in the source is a space; runs of spaces stay, as Otter and Teams set a name and its time apart with them.
-      if (node.nodeName === '#text') this.text += (node as DefaultTreeAdapterTypes.TextNode).value.replace(/[\n\r\f]/g, ' ');
-      else if (isElement(node)) this.element(node);
+      if (node.nodeName === '#text') {
+        const value = (node as DefaultTreeAdapterTypes.TextNode).value;
+        this.text += this.pre > 0 ? value.replace(/\r\n?/g, '\n') : value.replace(/[\n\r\f]/g, ' ');
+      } else if (isElement(node)) this.element(node);
     }
   }
 
   private element(node: Element): void {
     const name = node.tagName;
-    if (SKIP.has(name)) return;
+    if (SKIP.has(name) || isNote(node)) return;
+    if (name === 'pre') {
+      this.flush();
+      this.pre++;
+      this.read(node.childNodes);
+      this.pre--;
+      this.flush();
+      return;
+    }
     if (name === 'br') {
       this.text += '\n';
       return;

@@ -49,7 +49,8 @@ export const FORMATS: readonly TranscriptFormat[] = [
     kind: 'text',
     format: 'html',
     extensions: ['.html', '.htm', '.xhtml'],
-    sniff: (t) => /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head)[\s>]/i.test(t.slice(0, 2048)),
+    // A page, or a fragment of one: after an XML prolog, comments and a doctype, an element a page opens with.
+    sniff: (t) => /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html[^>]*>\s*)?<(?:html|head|body|p|div|table|h[1-6]|main|article)[\s>]/i.test(t.slice(0, 4096)),
     charset: declaredCharset,
     read: async (t, f) => (await import('./html.js')).readHtml(t, f),
   },
@@ -61,11 +62,11 @@ export const FORMATS: readonly TranscriptFormat[] = [
   { kind: 'text', format: 'txt', extensions: ['.txt'], read: (t, f) => readText(t, f, 'txt') },
 ];
 
-/** A header line that names a text column among comma-separated names. */
+/** A header line that names a text column among names separated by commas, semicolons or tabs. */
 function looksLikeCsvTranscript(text: string): boolean {
   const header = text.slice(0, text.indexOf('\n') >>> 0).toLowerCase();
-  if (!header.includes(',')) return false;
-  return header.split(',').some((name) => TEXT_COLUMNS.includes(name.trim().replace(/^"|"$/g, '')));
+  const names = header.split(/[,;\t]/);
+  return names.length > 1 && names.some((name) => TEXT_COLUMNS.includes(name.trim().replace(/^"|"$/g, '')));
 }
 
 export const TRANSCRIPT_EXTENSIONS: readonly string[] = FORMATS.flatMap((f) => f.extensions);

@@ -6,7 +6,8 @@ import { ZipProblem, readZipEntry } from '../../zip.js';
 import { documentTranscript, type Block } from '../document.js';
 import type { Transcript } from '../types.js';
 
-const MAX_CONTENT_BYTES = 256 * 1024 * 1024;
+// A DOM takes several times the XML it is built from: a limit well above any transcript, well below the memory it would take.
+const MAX_CONTENT_BYTES = 32 * 1024 * 1024;
 
 export async function readOdt(bytes: Uint8Array, file: string): Promise<Transcript> {
   let xml: Buffer | undefined;

@@ -14,7 +14,7 @@ const TIMINGS: Record<CaptionFormat, { is: (line: string) => boolean; start: Reg
   // YouTube: `0:00:03.900,0:00:08.460`.
   sbv: { is: (l) => /^\s*\d{1,3}:\d{2}:\d{2}\.\d{1,3},/.test(l), start: new RegExp(`^\\s*(${TIME}),`), end: new RegExp(`,${TIME}\\s*$`), shape: 'H:MM:SS.mmm,H:MM:SS.mmm' },
 };
-const VOICE = /<v(?:\.[^\s>]*)?\s+([^>]*)>/i;
+const VOICES = /<v(?:\.[^\s>]*)?\s+([^>]*)>/gi;
 
 export type Warn = (line: number, message: string) => void;
 
@@ -51,16 +51,15 @@ export function readSubtitles(text: string, file: string, format: CaptionFormat,
         last.text += `\n${'\n'.repeat(blockStart + 1 - last.line - (countNewlines(last.text) + 1))}${stripTags(block.join('\n')).trim()}`;
         continue;
       }
-      const cue = readCue(block, blockStart + 1, format, warn);
-      if (cue) cues.push(cue);
+      cues.push(...readCue(block, blockStart + 1, format, warn));
     }
   }
   return { file, format, meta, cues };
 }
 
-function readCue(block: string[], firstLine: number, format: CaptionFormat, warn: Warn): Cue | undefined {
+function readCue(block: string[], firstLine: number, format: CaptionFormat, warn: Warn): Cue[] {
   const head = block[0] ?? '';
-  if (format === 'vtt' && /^(NOTE|STYLE|REGION)\b/.test(head)) return undefined;
+  if (format === 'vtt' && /^(NOTE|STYLE|REGION)\b/.test(head)) return [];
   const timings = TIMINGS[format];
   const timingIndex = block.findIndex((l, k) => k < 2 && timings.is(l));
   if (timingIndex < 0) {
@@ -73,13 +72,25 @@ function readCue(block: string[], firstLine: number, format: CaptionFormat, warn
     warn(firstLine + timingIndex, 'cue timing has no valid end time; the start time is kept');
   }
   const textLines = block.slice(timingIndex + 1);
-  if (textLines.length === 0) return undefined;
+  if (textLines.length === 0) return [];
   const raw = textLines.join('\n');
-  const voice = VOICE.exec(raw);
-  const cue: Cue = { text: stripTags(raw).trim(), line: firstLine + timingIndex + 1 };
-  if (timing) cue.start = normaliseTime(timing[1]!);
-  if (voice) cue.speaker = voice[1]!.trim() || null;
-  return cue.text === '' ? undefined : cue;
+  const first = firstLine + timingIndex + 1;
+  const start = timing ? normaliseTime(timing[1]!) : undefined;
+  // `<v Jane>In Leeds.</v> <v Sam>Really?</v>`: each voice in a cue speaks its own words.
+  const voices = [...raw.matchAll(VOICES)];
+  const pieces: Array<{ text: string; at: number; speaker?: string | null }> = [{ text: raw.slice(0, voices[0]?.index ?? raw.length), at: 0 }];
+  voices.forEach((v, k) => pieces.push({ text: raw.slice(v.index, voices[k + 1]?.index ?? raw.length), at: v.index, speaker: v[1]!.trim() || null }));
+  const cues: Cue[] = [];
+  for (const piece of pieces) {
+    const text = stripTags(piece.text).trim();
+    if (text === '') continue;
+    const lead = piece.text.length - piece.text.trimStart().length;
+    const cue: Cue = { text, line: first + countNewlines(raw, piece.at + lead) };
+    if (start !== undefined) cue.start = start;
+    if (piece.speaker !== undefined) cue.speaker = piece.speaker;
+    cues.push(cue);
+  }
+  return cues;
 }
 
 

@@ -1,4 +1,4 @@
-// node scripts/make-export-samples.mjs: writes fixtures/exports/reproduced/*.docx and *.htm, the
+// npx tsx scripts/make-export-samples.ts: writes fixtures/exports/reproduced/*.docx and *.htm, the
 // binary samples whose real originals carry no licence that lets us keep them. Each reproduces the
 // XML or HTML of a real export (named in fixtures/exports/README.md) with words of our own. The zip
 // entries get a fixed date, so the same script writes the same bytes.
@@ -6,46 +6,23 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import JSZip from 'jszip';
+import { docxBytes, esc, para, R, run, table, type DocxParts } from './docx.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'fixtures/exports/reproduced');
 mkdirSync(out, { recursive: true });
-const DATE = new Date('2026-01-01T00:00:00Z');
 
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;');
-const run = (text, props = '') => `<w:r><w:rPr>${props}</w:rPr><w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
-const para = (runs, style) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}${runs}</w:p>`;
-const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/></w:style></w:styles>`;
 // A 1x1 PNG: Teams puts each speaker's picture before their name.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-/** A .docx: the main part under `main` (Word's Transcribe names it document2.xml), its relationships, styles. */
-async function docx(file, body, { main = 'document.xml', rels = '', media = {} } = {}) {
-  const zip = new JSZip();
-  const add = (name, data) => zip.file(name, data, { date: DATE, createFolders: false });
-  add(
-    '[Content_Types].xml',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/${main}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`,
-  );
-  add('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="word/${main}"/></Relationships>`);
-  add(
-    `word/_rels/${main}.rels`,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="${R}/styles" Target="styles.xml"/>${rels}</Relationships>`,
-  );
-  add('word/styles.xml', STYLES);
-  for (const [name, data] of Object.entries(media)) add(`word/media/${name}`, data);
-  add(`word/${main}`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}" xmlns:r="${R}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>${body}</w:body></w:document>`);
-  const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' });
-  writeFileSync(path.join(out, file), bytes);
+async function docx(file: string, body: string, parts: DocxParts = {}): Promise<void> {
+  writeFileSync(path.join(out, file), await docxBytes(body, parts));
 }
 
 // Word for the web, Transcribe: Heading 1 "Audio file", a link to the recording, Heading 1
 // "Transcript", then `00:00:03 Speaker 1` paragraphs each followed by the words; a segment Word
 // could not give a speaker has its time alone. Main part word/document2.xml.
-const transcribe = [
+const transcribe: Array<[string, string]> = [
   ['00:00:03 Speaker 1', 'Thanks for joining. How did the partnership start?'],
   ['00:00:09 Speaker 2', 'A few of us went to the first drop-in at the community centre.'],
   ['00:00:15 Speaker 2', 'We wrote the plan together over about a year.'],
@@ -68,8 +45,8 @@ await docx(
 // Microsoft Teams: "Transcript", the date, then one paragraph a turn: the speaker's picture, a line
 // break, the name in bold with three spaces, the time, and each sentence after a line break.
 const picture = `<w:r><w:drawing><wp:inline><wp:extent cx="276225" cy="276225"/><wp:docPr id="1" name="Picture 1"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="avatar.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdPic"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
-const teamsRun = (text, props) => `<w:r><w:rPr>${props}<w:sz w:val="4.3mm"/></w:rPr><w:br/><w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
-const teamsTurn = (name, time, sentences) =>
+const teamsRun = (text: string, props: string) => `<w:r><w:rPr>${props}<w:sz w:val="4.3mm"/></w:rPr><w:br/><w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
+const teamsTurn = (name: string, time: string, sentences: string[]) =>
   `<w:p>${picture}${teamsRun(`${name}   `, '<w:b/>')}<w:r><w:rPr><w:color w:val="9E9E9E"/></w:rPr><w:t xml:space="preserve">${time}</w:t></w:r>${sentences.map((s) => teamsRun(s, '')).join('')}</w:p>`;
 await docx(
   'teams.docx',
@@ -83,12 +60,12 @@ await docx(
     teamsTurn('Patel, Dev', '0:44', ['The residents, at the spring meeting.']),
     para(run('Okafor, Grace (Local Trust) stopped transcription')),
   ].join(''),
-  { rels: `<Relationship Id="rIdPic" Type="${R}/image" Target="media/image1.png"/>`, media: { 'image1.png': PNG } },
+  { rels: `<Relationship Id="rIdPic" Type="${R}/image" Target="media/image1.png"/>`, parts: { 'word/media/image1.png': PNG } },
 );
 
 // Otter, downloaded as .docx: a title, keywords and speakers, then `Name  00:00` headings (the
 // name bold, two spaces), the words in the next paragraph and an empty paragraph after each turn.
-const otterHeading = (name, time) => para(`${run(`${name}  `, '<w:b/>')}${run(time, '<w:color w:val="5D7284"/>')}`);
+const otterHeading = (name: string, time: string) => para(`${run(`${name}  `, '<w:b/>')}${run(time, '<w:color w:val="5D7284"/>')}`);
 await docx(
   'otter.docx',
   [
@@ -133,13 +110,18 @@ await docx('f4-thesis.docx', f4.flatMap((line) => [para(run(line)), para('')]).j
 
 // A transcript typed as a Word table: a header row, then `time | speaker | text` rows; a row
 // without a speaker goes on with the turn above.
-const cell = (text) => `<w:tc>${text.split('\n').map((t) => para(run(t))).join('')}</w:tc>`;
-const row = (...cells) => `<w:tr>${cells.map(cell).join('')}</w:tr>`;
 await docx(
   'table-turns.docx',
   [
     para(run('Whitley Bay, learning conversation, May 2022')),
-    `<w:tbl>${row('Time', 'Speaker', 'Text')}${row('00:00:05', 'Interviewer', 'What did the partnership fund first?')}${row('00:00:11', 'Sandra', 'The seafront clean-up, then the youth club.')}${row('', '', 'The youth club is still going.')}${row('00:00:30', 'Interviewer', 'And the council?')}${row('00:00:34', 'Phil', 'They matched the grant for the toilets.')}</w:tbl>`,
+    table([
+      ['Time', 'Speaker', 'Text'],
+      ['00:00:05', 'Interviewer', 'What did the partnership fund first?'],
+      ['00:00:11', 'Sandra', 'The seafront clean-up, then the youth club.'],
+      ['', '', 'The youth club is still going.'],
+      ['00:00:30', 'Interviewer', 'And the council?'],
+      ['00:00:34', 'Phil', 'They matched the grant for the toilets.'],
+    ]),
   ].join(''),
 );
 
