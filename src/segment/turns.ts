@@ -93,11 +93,10 @@ function bodyTurns(body: Body, policy: LabelPolicy): Reading {
     }
     paragraph = undefined;
   };
-  const openTurn = (speaker: string | null, layout?: LayoutId) => {
+  const openTurn = (speaker: string | null, layout: LayoutId | undefined = undefined) => {
     closeParagraph();
     if (turn && turn.paragraphs.length > 0) turns.push(turn);
-    turn = { speaker, interviewer: speaker !== null && isInterviewer(speaker), paragraphs: [] };
-    if (layout) turn.layout = layout;
+    turn = { speaker, interviewer: speaker !== null && isInterviewer(speaker), paragraphs: [], layout };
   };
 
   lines.forEach((raw, i) => {

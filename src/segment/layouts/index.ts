@@ -9,7 +9,7 @@ import { parenthesisedLayout } from './parenthesised.js';
 import { timeNameLayout } from './time-name.js';
 import { isBlank } from '../blank.js';
 import { normaliseSpeaker, speakerKey } from '../speakers.js';
-import type { LabelReading, LayoutId, SpeakerLayout } from './types.js';
+import type { LayoutId, SpeakerLayout } from './types.js';
 
 export const LAYOUTS: readonly SpeakerLayout[] = [colonLayout, nameTimeLayout, timeNameLayout, bracketLayout, parenthesisedLayout, dashLayout, nameLineLayout];
 
@@ -21,10 +21,17 @@ export const LAYOUT_SHAPES: Record<LayoutId, string> = {
   table: 'speaker | text table',
 };
 
-export interface LineLabel extends LabelReading {
-  layout: LayoutId;
+export interface LineLabel {
+  /** The label, tidied (normaliseSpeaker). */
+  speaker: string;
   /** The speaker as compared: tidied and in lower case (speakerKey). */
   key: string;
+  rest: string;
+  start: string | undefined;
+  heading: boolean;
+  tight: boolean;
+  weak: boolean;
+  layout: LayoutId;
 }
 
 /**
@@ -38,13 +45,20 @@ export function readLabel(line: string): LineLabel | undefined {
     if (first !== 0x5b && first !== 0x28) return undefined;
   }
   for (const layout of LAYOUTS) {
-    const reading = layout.read(line) as LineLabel | undefined;
+    const reading = layout.read(line);
     if (!reading) continue;
-    // Read once per line of a long corpus: the reading becomes the label, no copy made.
-    reading.speaker = normaliseSpeaker(reading.speaker);
-    reading.key = speakerKey(reading.speaker);
-    reading.layout = reading.as ?? layout.id;
-    return reading;
+    // One shape for every label, made at once: a corpus has a label on every other line.
+    const speaker = normaliseSpeaker(reading.speaker);
+    return {
+      speaker,
+      key: speakerKey(speaker),
+      rest: reading.rest,
+      start: reading.start,
+      heading: reading.heading,
+      tight: reading.tight === true,
+      weak: reading.weak === true,
+      layout: reading.as ?? layout.id,
+    };
   }
   return undefined;
 }
