@@ -8,7 +8,7 @@ export interface LabelReading {
   start?: string;
   /** The label stands on its own line with a time (`Name  0:03`): a shape prose never takes. */
   heading: boolean;
-  /** `I:Q2`: no space after the colon, so only a label known otherwise is believed. */
+  /** `I:Q2`: no space after the colon, so it counts no line towards a label's recurring, and is doubted where it is not believed. */
   tight?: boolean;
   /** The layout the line is read as, where it is another's shape: Rev's `Speaker 1 (00:01):` alone is a name-and-time heading. */
   as?: LayoutId;
