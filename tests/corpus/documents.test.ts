@@ -111,6 +111,11 @@ describe('CSV tables and captions', () => {
     ]);
   });
 
+  it('reads character references in a CSV made for the web (`&#8212;`) as the characters, never as words', async () => {
+    const { passages } = await passagesOf('speaker,words\nDB:,"Of course&#8212;what genres do you work in? Poetry &amp; essays."\n', 'a.csv');
+    expect(passages).toEqual([[2, 'DB', null, 'Of course—what genres do you work in? Poetry & essays.']]);
+  });
+
   it('reads Windows-1252 bytes in a CSV as the characters they are', async () => {
     const { passages, warnings } = await passagesOf(iconv.encode('speaker,text\nJosé,“Sí” – the café\nAnn,It’s fine\n', 'windows-1252'), 'a.csv');
     expect(passages.map((p) => [p[1], p[3]])).toEqual([

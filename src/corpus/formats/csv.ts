@@ -1,5 +1,6 @@
 // CSV turn tables: one row per turn, a text column, optional speaker, start and metadata columns,
 // under the names transcription tools and oral history projects give them.
+import { decodeHTMLStrict } from 'entities';
 import { ObsError } from '../../errors.js';
 import { readCsvRows } from '../csv-rows.js';
 import { metaValue } from '../scalar.js';
@@ -54,7 +55,9 @@ export function readCsvTranscript(text: string, file: string, warn: (line: numbe
     );
   }
   for (const { record, line } of rows.slice(1)) {
-    const cueText = (record[textCol] ?? '').trim();
+    // Tables made for the web hold `&#8212;` and `&amp;`: characters, never words.
+    const cell = record[textCol] ?? '';
+    const cueText = (cell.includes('&') ? decodeHTMLStrict(cell) : cell).trim();
     const meta: Meta = {};
     for (const { name, index } of metaCols) {
       const value = metaValue(record[index]);

@@ -1,5 +1,6 @@
 // Timed captions: WebVTT (Zoom, Teams, Google Meet), SubRip and YouTube's SBV. Blank-line separated
 // cues, each a timing line and text.
+import { decodeHTMLStrict } from 'entities';
 import { countNewlines } from '../../newlines.js';
 import type { Cue, Format, Meta, Transcript } from '../types.js';
 
@@ -94,14 +95,11 @@ function readCue(block: string[], firstLine: number, format: CaptionFormat, warn
 }
 
 
+/** Cue text without its tags, its character references (`&amp;`, `&lrm;`) read as the characters they stand for. */
 function stripTags(text: string): string {
-  return text
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lrm;|&rlm;/g, '')
-    .replace(/&amp;/g, '&');
+  const bare = text.replace(/<[^>]*>/g, '');
+  // The marks of text direction are for display; a no-break space is a space.
+  return bare.includes('&') ? decodeHTMLStrict(bare).replace(/[\u200e\u200f]/g, '').replace(/\u00a0/g, ' ') : bare;
 }
 
 /** `1:02:03,5` and `02:03.500` both become `HH:MM:SS.mmm`, so start times sort and compare as text. */
