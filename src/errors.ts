@@ -30,6 +30,11 @@ export class ObsError extends Error {
   }
 }
 
+/** A name as a hint writes it on a command line, in double quotes. */
+export function quoteArg(name: string): string {
+  return `"${name.replace(/(["\\$`])/g, '\\$1')}"`;
+}
+
 export function formatLocation(loc: Location): string {
   if (!loc.file) return '';
   let at = loc.file;

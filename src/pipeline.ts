@@ -1,7 +1,7 @@
 // One transcript -> its passages, each coded or marked as interviewer context, and what about the
 // reading of it is worth a warning. Pure: no I/O.
 import type { Transcript } from './corpus/types.js';
-import type { Problem } from './errors.js';
+import { quoteArg as quote, type Problem } from './errors.js';
 import type { CompiledCodebook } from './match/compile.js';
 import { codeText, countWords, type PassageCoding } from './match/engine.js';
 import { toPassages } from './segment/passages.js';
@@ -26,7 +26,6 @@ export interface CodedFile {
   problems: Problem[];
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '\\"')}"`;
 
 /** What a reading leaves in doubt, said with the line and the option that would change it. */
 export function readingProblems(file: string, reading: Reading): Problem[] {
@@ -56,8 +55,11 @@ export function readingProblems(file: string, reading: Reading): Problem[] {
   return problems;
 }
 
-/** Respondents' words under a tenth of a file's: most likely the speakers were misread. */
-function respondentShareProblem(file: string, turns: readonly Turn[], respondentWords: number): Problem | undefined {
+/**
+ * Respondents' words under a tenth of a file's: most likely the speakers were misread.
+ * `respondentWords` is asked for only where the characters leave the share in doubt.
+ */
+function respondentShareProblem(file: string, turns: readonly Turn[], respondentWordCount: () => number): Problem | undefined {
   // Counting the interviewer's words costs a second scan; where their text is plainly short, the share is plainly fine.
   let interviewerChars = 0;
   let allChars = 0;
@@ -67,8 +69,10 @@ function respondentShareProblem(file: string, turns: readonly Turn[], respondent
       if (turn.interviewer) interviewerChars += p.text.length;
     }
   }
+  if (interviewerChars * 4 < allChars * 3) return undefined;
+  const respondentWords = respondentWordCount();
   // A file with no respondent words at all is told of once already, as having no respondent text.
-  if (interviewerChars * 4 < allChars * 3 || respondentWords === 0) return undefined;
+  if (respondentWords === 0) return undefined;
   let interviewerWords = 0;
   for (const turn of turns) if (turn.interviewer) for (const p of turn.paragraphs) interviewerWords += countWords(p.text);
   const all = interviewerWords + respondentWords;
@@ -83,17 +87,12 @@ function respondentShareProblem(file: string, turns: readonly Turn[], respondent
 export function codeTranscript(transcript: Transcript, doc: number, compiled: CompiledCodebook, options: CodeOptions): CodedFile {
   const reading = readTurns(transcript, options);
   const passages = toPassages(reading.turns, options.unit, { doc, file: transcript.file, meta: transcript.meta });
-  let respondentWords = 0;
   const coded = passages.map((passage): CodedPassage => {
-    if (passage.interviewer) return { passage };
-    if (options.include && !options.include(passage)) {
-      respondentWords += countWords(passage.text);
-      return { passage };
-    }
-    const coding = codeText(compiled, passage.text);
-    respondentWords += coding.words;
-    return { passage, coding };
+    if (passage.interviewer || (options.include && !options.include(passage))) return { passage };
+    return { passage, coding: codeText(compiled, passage.text) };
   });
+  // Passages a filter left out were not coded, so their words are counted here, where needed at all.
+  const respondentWords = () => coded.reduce((n, c) => n + (c.coding ? c.coding.words : c.passage.interviewer ? 0 : countWords(c.passage.text)), 0);
   const problems = readingProblems(transcript.file, reading);
   const share = respondentShareProblem(transcript.file, reading.turns, respondentWords);
   if (share) problems.push(share);

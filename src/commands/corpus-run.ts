@@ -5,7 +5,7 @@ import { loadCodebook, resolveCodebookPath } from '../codebook/load.js';
 import type { Codebook } from '../codebook/types.js';
 import { openCorpus } from '../corpus/load.js';
 import type { Transcript } from '../corpus/types.js';
-import { ObsError, formatWarning, type Problem } from '../errors.js';
+import { ObsError, formatWarning, quoteArg, type Problem } from '../errors.js';
 import { checkOutputPath, openOutput, writeFileAtomic, type Io, type OutputSink } from '../io.js';
 import { compileCodebook, type CompiledCodebook } from '../match/compile.js';
 import { codeTranscript, type CodedPassage } from '../pipeline.js';
@@ -113,7 +113,7 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
       if (documents === 0) throw new ObsError({ message: 'no transcript could be read', hint: 'see the warnings above' });
       if (withSpeakers > 0) {
         for (const file of speakerless) {
-          warn({ file, message: `no speaker was found, where ${withSpeakers} other file${withSpeakers === 1 ? ' has' : 's have'} speakers: all its text is counted, any interviewer's questions too`, hint: `see what was read with: obs speakers "${file}"; --speakers NAME takes a label obs did not believe` });
+          warn({ file, message: `no speaker was found, where ${withSpeakers} other file${withSpeakers === 1 ? ' has' : 's have'} speakers: all its text is counted, any interviewer's questions too`, hint: `see what was read with: obs speakers ${quoteArg(file)}; --speakers NAME takes a label obs did not believe` });
         }
       }
       if (include && kept === 0) {

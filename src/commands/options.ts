@@ -36,19 +36,26 @@ export interface CorpusSettings {
 /** For a repeatable, comma-separated option: every value given, in order. */
 export const collect = (value: string, previous: string[]) => [...previous, ...splitList(value)];
 
-/** `formats`: this command's --format values, the default first. */
-export function addSharedOptions(command: Command, formats: readonly string[]): Command {
+/** How transcripts are read, for every command that reads them: speakers, interviewers, standard input. */
+export function addReadingOptions(command: Command): Command {
   return command
-    .option('--codebook <file>', 'codebook YAML (default: ./codebook.yaml if present, else the built-in community-power codebook)')
-    .option('--by <fields>', 'group by these metadata fields, comma-separated', 'area,year')
-    .addOption(new Option('--unit <unit>', 'passage unit').choices(UNITS).default('turn'))
-    .option('--exclude-speaker <names>', 'also leave out these speakers (comma-separated; repeatable)', collect, [])
+    .option('--exclude-speaker <names>', 'also leave out these speakers, as interviewers (comma-separated; repeatable)', collect, [])
     .option('--speakers <names>', 'take these as speaker labels wherever they appear (comma-separated; repeatable)', collect, [])
     .option('--find-interviewer', 'in a file without interviewer labels, leave out the speaker who asks most of the questions')
+    .option('--stdin-filename <name>', 'the name standard input (-) goes by, which also tells its format, e.g. interview.vtt');
+}
+
+/** `formats`: this command's --format values, the default first. */
+export function addSharedOptions(command: Command, formats: readonly string[]): Command {
+  return addReadingOptions(
+    command
+      .option('--codebook <file>', 'codebook YAML (default: ./codebook.yaml if present, else the built-in community-power codebook)')
+      .option('--by <fields>', 'group by these metadata fields, comma-separated', 'area,year')
+      .addOption(new Option('--unit <unit>', 'passage unit').choices(UNITS).default('turn')),
+  )
     .option('--meta <file.csv>', 'metadata table with a `file` column (path relative to the corpus folder)')
     .option('--path-pattern <pattern>', 'metadata from paths, e.g. "{area}/{year}/*" or "{area}_{year}_*"')
     .option('--where <field=value>', 'only passages whose metadata match: area=Ramsey, area=Ramsey,Revoe, year=2019..2021 (repeatable)', (v: string, prev: string[]) => [...prev, v], [])
-    .option('--stdin-filename <name>', 'the name standard input (-) goes by, which also tells its format, e.g. interview.vtt')
     .option('--format <format>', `output format: ${formats.join(', ')} (default ${formats[0]})`)
     .option('--out <file>', 'write output to this file (atomically) instead of standard output')
     .option('--jobs <n>', 'worker threads (default: the number of cores); output is the same whatever it is')

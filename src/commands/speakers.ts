@@ -7,7 +7,7 @@ import { checkOutputPath, writeFileAtomic, type Io } from '../io.js';
 import { readingProblems } from '../pipeline.js';
 import { SPEAKER_FORMATS, renderSpeakers } from '../render/speakers.js';
 import { readTurns } from '../segment/turns.js';
-import { checkFormat, collect } from './options.js';
+import { addReadingOptions, checkFormat } from './options.js';
 
 interface SpeakersOptions {
   format?: string;
@@ -21,14 +21,12 @@ interface SpeakersOptions {
 }
 
 export function speakersCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: number) => void): Command {
-  return new Command('speakers')
-    .description('what obs read: per file and speaker, the layout found, turns, words, and interviewer or respondent and why')
-    .argument('<paths...>', 'transcript files or folders; - reads one transcript from standard input')
-    .option('--format <format>', `output format: ${SPEAKER_FORMATS.join(', ')} (default table)`)
-    .option('--speakers <names>', 'take these as speaker labels wherever they appear (comma-separated; repeatable)', collect, [])
-    .option('--exclude-speaker <names>', 'also take these speakers for interviewers (comma-separated; repeatable)', collect, [])
-    .option('--find-interviewer', 'in a file without interviewer labels, take the speaker who asks most of the questions for the interviewer')
-    .option('--stdin-filename <name>', 'the name standard input (-) goes by, which also tells its format')
+  return addReadingOptions(
+    new Command('speakers')
+      .description('what obs read: per file and speaker, the layout found, turns, words, and interviewer or respondent and why')
+      .argument('<paths...>', 'transcript files or folders; - reads one transcript from standard input')
+      .option('--format <format>', `output format: ${SPEAKER_FORMATS.join(', ')} (default table)`),
+  )
     .option('--out <file>', 'write output to this file (atomically) instead of standard output')
     .option('--strict', 'treat invalid UTF-8 as an error instead of a warning')
     .option('--quiet', 'no warnings on standard error')

@@ -13,6 +13,11 @@ export interface Decoded {
 
 const REPLACEMENT = '\uFFFD';
 
+/** A byte order mark: UTF-8's, or UTF-16's either way round. */
+export function hasBom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
 export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: foldLineEndings(new TextDecoder('utf-16le').decode(bytes.subarray(2))), encoding: 'utf-16le', binary: false };
@@ -45,7 +50,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
  * valid UTF-8 sequence is UTF-8 with damage, not Windows-1252, and is read as such; so is one with
  * a single stray byte, which says too little to tell (a Windows file has an apostrophe on most pages).
  */
-export function isWindows1252(bytes: Uint8Array): boolean {
+function isWindows1252(bytes: Uint8Array): boolean {
   let i = 0;
   let high = 0;
   const n = bytes.length;
@@ -80,6 +85,8 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+  // A declaration that can be read as ASCII was not written in UTF-16, whatever it says (the HTML standard's rule).
+  if (name === 'utf-16le' || name === 'utf-16be') return 'utf-8';
   return iconv.encodingExists(name) ? name : undefined;
 }
 

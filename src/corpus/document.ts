@@ -1,9 +1,9 @@
 // Word-processor documents and web pages, once their container is read: paragraphs and tables.
 // A table of turns (a speaker column and a text column, perhaps a time) is a turn a row; every
 // other block is read as lines of text, where segmentation finds labels as in a .txt.
+import { CLOCK } from '../clock.js';
 import type { Body, Format, GivenSpeaker, Transcript } from './types.js';
 
-const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
 const TIME_IN_CELL = new RegExp(`(${CLOCK})`);
 const TIME_CELL = new RegExp(`^[\\[(#]?${CLOCK}(?:-\\d)?[\\])#]?$`);
 
@@ -15,7 +15,7 @@ export type Block =
  * A passage's `line` in a document is its paragraph: the paragraphs that hold text (headings
  * among them) and each table row are numbered in order.
  */
-export function documentBody(blocks: readonly Block[]): Body {
+function documentBody(blocks: readonly Block[]): Body {
   const lines: string[] = [];
   const numbers: number[] = [];
   const given = new Map<number, GivenSpeaker>();
@@ -64,6 +64,14 @@ export function documentBody(blocks: readonly Block[]): Body {
   const body: Body = { lines, firstLine: 1, numbers };
   if (given.size > 0) body.given = given;
   return body;
+}
+
+/** A nested table, or a cell of blocks, as text: its paragraphs and rows each a line. */
+export function blocksText(blocks: readonly Block[]): string {
+  return blocks
+    .map((b) => (b.kind === 'paragraph' ? (b.heading ? '' : b.text) : b.rows.map((r) => r.join(' ')).join('\n')))
+    .filter((t) => t !== '')
+    .join('\n');
 }
 
 export function documentTranscript(blocks: readonly Block[], file: string, format: Format): Transcript {
@@ -117,16 +125,17 @@ function turnColumns(rows: readonly string[][]): TurnColumns | undefined {
   const header = named.size > 0 ? first.index : -1;
   const body = wide.filter(({ index }) => index !== header).map(({ row }) => row);
   if (body.length < 2) return undefined;
-  const column = (c: number) => body.map((row) => row[c]!.trim()).filter((cell) => cell !== '');
-  const isTime = (c: number) => column(c).length > 0 && column(c).every((cell) => TIME_CELL.test(cell));
-  const length = (c: number) => column(c).reduce((sum, cell) => sum + cell.length, 0) / Math.max(1, column(c).length);
-  const columns = [...Array(width).keys()];
-  const time = named.get('time') ?? columns.find(isTime);
-  const text = named.get('text') ?? columns.filter((c) => c !== time && !isTime(c)).sort((a, b) => length(b) - length(a))[0];
+  // Each column's filled cells, whether they all hold times, and their mean length.
+  const cells = [...Array(width).keys()].map((c) => body.map((row) => row[c]!.trim()).filter((cell) => cell !== ''));
+  const times = cells.map((column) => column.length > 0 && column.every((cell) => TIME_CELL.test(cell)));
+  const lengths = cells.map((column) => column.reduce((sum, cell) => sum + cell.length, 0) / Math.max(1, column.length));
+  const columns = [...cells.keys()];
+  const time = named.get('time') ?? columns.find((c) => times[c]);
+  const text = named.get('text') ?? columns.filter((c) => c !== time && !times[c]).sort((a, b) => lengths[b]! - lengths[a]!)[0];
   const speaker =
-    named.get('speaker') ?? columns.find((c) => c !== time && c !== text && !isTime(c) && !/^\d+$/.test(column(c)[0] ?? '') && column(c).every(labelCell));
+    named.get('speaker') ?? columns.find((c) => c !== time && c !== text && !times[c] && !/^\d+$/.test(cells[c]![0] ?? '') && cells[c]!.every(labelCell));
   if (text === undefined || speaker === undefined || speaker === text) return undefined;
-  const speakers = column(speaker);
+  const speakers = cells[speaker]!;
   // Most rows name their speaker, each a label, and some speaker speaks more than once.
   if (speakers.length * 2 < body.length || !speakers.every(labelCell)) return undefined;
   if (new Set(speakers.map((s) => s.replace(/\s*:$/, '').toLowerCase())).size === speakers.length) return undefined;

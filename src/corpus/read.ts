@@ -2,8 +2,8 @@
 // the name says nothing (standard input) or says .txt (Zoom saves captions so).
 import path from 'node:path';
 import { ObsError, type Problem } from '../errors.js';
-import { decodeBytes, decodeCharset, foldLineEndings, type Decoded } from './decode.js';
-import { FORMATS, TEXT_SNIFFED_IN_TXT, TXT, formatByExtension, type TextFormat, type TranscriptFormat } from './formats/index.js';
+import { decodeBytes, decodeCharset, foldLineEndings, hasBom, type Decoded } from './decode.js';
+import { FORMATS, TEXT_SNIFFED_IN_TXT, TXT, containerOf, formatByExtension, type TextFormat, type TranscriptFormat } from './formats/index.js';
 import type { Transcript } from './types.js';
 
 export interface ReadOptions {
@@ -20,7 +20,7 @@ export async function readTranscript(bytes: Uint8Array, file: string, options: R
   const ext = path.extname(file).toLowerCase();
   let format: TranscriptFormat | undefined = formatByExtension(ext);
   // No extension obs knows (standard input): a container is known by its first bytes.
-  if (!format) format = FORMATS.find((f) => f.kind === 'document' && f.sniff?.(bytes));
+  format ??= containerOf(bytes);
   if (format?.kind === 'document') {
     const container = format;
     return { transcript: await guarded(() => container.read(bytes, file), file), warnings };
@@ -49,14 +49,13 @@ async function guarded(read: () => Transcript | Promise<Transcript>, file: strin
 
 function decode(bytes: Uint8Array, format: TranscriptFormat | undefined, file: string, options: ReadOptions, warnings: Problem[]): Decoded | undefined {
   // A byte order mark says more than a charset the page declares.
-  const bom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  const charset = format?.kind === 'text' && !bom ? format.charset?.(bytes) : undefined;
+  const charset = format?.kind === 'text' && !hasBom(bytes) ? format.charset?.(bytes) : undefined;
   if (charset !== undefined && charset !== 'utf-8') {
-    return { text: foldLineEndings(decodeCharset(bytes, charset)), encoding: 'utf-8', binary: false };
+    return { text: foldLineEndings(decodeCharset(bytes, charset)), encoding: charset, binary: false };
   }
   const decoded = decodeBytes(bytes);
   if (decoded.binary) {
-    const container = FORMATS.find((f) => f.kind === 'document' && f.sniff?.(bytes));
+    const container = containerOf(bytes);
     warnings.push({
       file,
       message: 'looks like a binary file, not text; skipped',

@@ -2,6 +2,9 @@
 
 export type Meta = Record<string, string>;
 
+/** Told of something in a file worth a warning, at a line. */
+export type Warn = (line: number, message: string) => void;
+
 export type Format = 'txt' | 'md' | 'vtt' | 'srt' | 'sbv' | 'csv' | 'docx' | 'odt' | 'html' | 'doc' | 'rtf';
 
 /** A piece of text that a format already delimits: a VTT or SRT cue, a CSV row. */
@@ -20,7 +23,7 @@ export interface Cue {
 
 /** A speaker that a document's turn table names outright, for the line its row starts. */
 export interface GivenSpeaker {
-  speaker: string | null;
+  speaker: string;
   start?: string;
 }
 

@@ -34,7 +34,11 @@ const COLUMNS: Column[] = [
 function renderTable(rows: readonly SpeakerRow[], colorLevel: 0 | 1 | 2 | 3): string {
   const c = new Chalk({ level: colorLevel });
   const files = new Map<string, SpeakerRow[]>();
-  for (const row of rows) files.set(row.file, [...(files.get(row.file) ?? []), row]);
+  for (const row of rows) {
+    const own = files.get(row.file);
+    if (own) own.push(row);
+    else files.set(row.file, [row]);
+  }
   const out: string[] = [];
   for (const [file, own] of files) {
     const first = own[0]!;

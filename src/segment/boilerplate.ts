@@ -5,7 +5,8 @@ const LINES = [
   // Google Meet's footer, and Teams' note where someone stops or starts the transcript.
   /^Transcription ended after \d{1,2}:\d{2}:\d{2}\s*$/i,
   /^This editable transcript was computer generated and might contain errors\./i,
-  /^[^:\n]{1,100} (?:started|stopped) transcription\s*$/i,
+  // The name as Teams writes it: capitalised words, perhaps a comma and a bracket (`Okafor, Grace (Local Trust)`).
+  /^(?:\p{Lu}[\p{L}'’.-]*,?\s+){1,5}(?:\([^)\n]{1,60}\)\s+)?(?:started|stopped) transcription\s*$/u,
 ];
 
 export function isBoilerplate(line: string): boolean {

@@ -31,12 +31,17 @@ export function speakerKey(speaker: string): string {
   return keys.get(speaker) ?? remember(keys, speaker, normaliseSpeaker(speaker).toLowerCase());
 }
 
+/** A label without what it holds in brackets, parentheses or braces: `Sam (chair, 40s)` is `Sam`. */
+function withoutBrackets(label: string): string {
+  return label.replace(/\s*[([{][^)\]}]*[)\]}]\s*/g, ' ').trim();
+}
+
 /**
  * A label's base, for names given to --exclude-speaker: without brackets, a number or a letter after
  * it, or a name after a slash or dash (`Sam 2`, `Sam (chair)`, `Sam/Host` are Sam).
  */
 function baseOf(key: string): string {
-  const bare = key.replace(/\s*[([{][^)\]}]*[)\]}]\s*/g, ' ').trim();
+  const bare = withoutBrackets(key);
   const head = /^(.+?)\s*(?:\/|\s[-–]\s).*$/u.exec(bare)?.[1] ?? bare;
   return (/^(.+?)(?:\s*\d+|\s+\p{L})*$/u.exec(head)?.[1] ?? head).replace(/\.$/, '');
 }
@@ -65,9 +70,7 @@ function hasRole(speaker: string, words: ReadonlySet<string>): boolean {
     const word = (m[1]!.trim().split(/[\s,]+/)[0] ?? '').toLowerCase().replace(/\.$/, '');
     if (word.length > 1 && words.has(word)) return true;
   }
-  const parts = shown
-    .replace(/\s*[([{][^)\]}]*[)\]}]\s*/g, ' ')
-    .trim()
+  const parts = withoutBrackets(shown)
     .split(/\s+[-–]\s+|[\s,/_]+/)
     .filter((w) => w !== '');
   const first = parts[0]?.toLowerCase().replace(/\.$/, '');
@@ -134,19 +137,13 @@ const NOT_NAMES = new Set(
 const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'del', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'ten', 'ter', 'y', 'e', 'mc']);
 
 function shapeOf(speaker: string): LabelShape {
-  const key = speakerKey(speaker);
   if (isInterviewerLabel(speaker) || isRespondentLabel(speaker)) return 'role';
   // Brackets describe the speaker (`Sam (teacher, 40s)`): only the words outside them make the name.
-  const words = key
-    .replace(/[([{][^)\]}]*[)\]}]/g, ' ')
+  const written = withoutBrackets(normaliseSpeaker(speaker))
     .split(/[\s,/]+|\s[-–]\s/)
     .filter((w) => w !== '' && w !== '-' && w !== '–');
-  if (words.length === 0 || words.length > 5 || !/\p{L}/u.test(key)) return 'prose';
-  if (NOT_NAMES.has(words[0]!.replace(/[.'’]+$/, ''))) return 'prose';
-  const written = normaliseSpeaker(speaker)
-    .replace(/[([{][^)\]}]*[)\]}]/g, ' ')
-    .split(/[\s,/]+|\s[-–]\s/)
-    .filter((w) => w !== '' && w !== '-' && w !== '–');
+  if (written.length === 0 || written.length > 5 || !/\p{L}/u.test(speaker)) return 'prose';
+  if (NOT_NAMES.has(written[0]!.toLowerCase().replace(/[.'’]+$/, ''))) return 'prose';
   let lower = 0;
   for (const word of written) {
     const first = word.charAt(0);
@@ -223,7 +220,9 @@ export function acceptLabels(lines: readonly string[], labels: ReadonlyArray<Lin
       if (shape === 'prose' || (shape === 'lower' && label.layout === 'name-line')) return;
       const byKey = weak.get(label.layout) ?? new Map<string, number[]>();
       weak.set(label.layout, byKey);
-      byKey.set(key, [...(byKey.get(key) ?? []), i]);
+      const at = byKey.get(key);
+      if (at) at.push(i);
+      else byKey.set(key, [i]);
       return;
     }
     if (named.has(key) || isInterviewerLabel(label.speaker, policy.excludeSpeakers)) {

@@ -1,10 +1,6 @@
 // Time stamps that transcribers and transcription tools write into the text: they say when, never what.
 
-/** A clock time: `2:06`, `00:12:03`, `1:00:05.5`, `00:03:40,120`. */
-export const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
-/** A clock with seconds, the only form taken for a stamp with nothing around it. */
-const CLOCK_HMS = String.raw`\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?`;
-const SPACE = String.raw`[ \t\u00a0]`;
+import { CLOCK, CLOCK_HMS, SPACE } from '../clock.js';
 
 /**
  * A stamp in brackets, braces, parentheses or hashes, anywhere in a line; f4/f5 and MAXQDA write
@@ -51,10 +47,10 @@ export interface StampedLine {
   stamps: number;
 }
 
-/** Takes every stamp out of a line. */
-export function stripStamps(line: string): StampedLine {
-  // Every stamp holds a colon: most lines hold none and cost one search.
-  if (line.indexOf(':') < 0) return { text: line, stamps: 0 };
+/** Takes every stamp out of a line; undefined where it holds none. */
+export function stripStamps(line: string): StampedLine | undefined {
+  // Every stamp holds a colon: most lines hold none, cost one search, and make nothing.
+  if (line.indexOf(':') < 0) return undefined;
   const out: StampedLine = { text: line, stamps: 0 };
   let text = line;
   const lead = leadingStamp(text);
@@ -71,5 +67,5 @@ export function stripStamps(line: string): StampedLine {
     });
   }
   out.text = text;
-  return out;
+  return out.stamps > 0 ? out : undefined;
 }

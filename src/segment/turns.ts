@@ -23,7 +23,7 @@ export interface DoubtfulLine {
 /** What segmentation read from a transcript, for `obs speakers` and the warnings of `obs code`. */
 export interface Reading {
   turns: Turn[];
-  /** Times found in the text: stamps (taken out of it) and the times of labels and headings. */
+  /** Times found in the text: stamps (taken out of it) and, in text read line by line, the times of labels and headings. */
   stamps: number;
   doubtful: DoubtfulLine[];
   /** Labels taken for a speaker who speaks only on that line. */
@@ -46,7 +46,11 @@ export function readTurns(transcript: Transcript, policy: ReadPolicy = {}): Read
   const questioner = findQuestioner(reading.turns);
   if (questioner) {
     reading.questioner = { ...questioner, leftOut: policy.findInterviewer === true };
-    if (policy.findInterviewer) for (const turn of reading.turns) if (turn.speaker === questioner.speaker) turn.interviewer = true;
+    if (policy.findInterviewer) {
+      for (const turn of reading.turns) if (turn.speaker === questioner.speaker) turn.interviewer = true;
+      // A doubtful line in the turn of the speaker just left out is not coded either.
+      for (const d of reading.doubtful) d.inInterviewerTurn ||= reading.turns.some((t) => t.interviewer && t.paragraphs.some((p) => p.lines.some((l) => l.line === d.line)));
+    }
   }
   return reading;
 }
@@ -72,7 +76,7 @@ function bodyTurns(body: Body, policy: LabelPolicy): Reading {
   const labels: Array<LineLabel | undefined> = lines.map((line, i) => (given?.has(i) ? undefined : readLabel(line)));
   const { accepted, takes, doubtful: doubtfulLabels, once } = acceptLabels(lines, labels, policy);
   const onceAt = new Set(once);
-  if (given) for (const g of given.values()) if (g.speaker !== null) accepted.add(speakerKey(g.speaker));
+  if (given) for (const g of given.values()) accepted.add(speakerKey(g.speaker));
   const labelled = accepted.size > 0;
   // Word's Transcribe heads a segment it could not give a speaker with its time alone.
   const timeHeadings = labels.some((l, i) => l?.layout === 'time-name' && takes(l, i));
@@ -107,7 +111,7 @@ function bodyTurns(body: Body, policy: LabelPolicy): Reading {
     let opensTurn = false;
     if (row) {
       if (row.start !== undefined) clock = row.start;
-      openTurn(row.speaker === null ? null : normaliseSpeaker(row.speaker), 'table');
+      openTurn(normaliseSpeaker(row.speaker), 'table');
       opensTurn = true;
     } else if (label && takes(label, i)) {
       if (label.start !== undefined) {
@@ -126,9 +130,8 @@ function bodyTurns(body: Body, policy: LabelPolicy): Reading {
       else openTurn(null);
       return;
     }
-    // Every stamp holds a colon: most lines hold none, and are not searched for one.
-    const stamped = text.indexOf(':') >= 0 ? stripStamps(text) : undefined;
-    if (stamped && stamped.stamps > 0) {
+    const stamped = stripStamps(text);
+    if (stamped) {
       reading.stamps += stamped.stamps;
       text = stamped.text;
       if (stamped.start !== undefined) {
@@ -206,8 +209,8 @@ function splitSpeakerChanges(cues: readonly Cue[]): Cue[] {
 }
 
 
-function cueTurns(given: readonly Cue[], rowsAreTurns: boolean, policy: LabelPolicy): Reading {
-  const cues = rowsAreTurns ? given : splitSpeakerChanges(given);
+function cueTurns(read: readonly Cue[], rowsAreTurns: boolean, policy: LabelPolicy): Reading {
+  const cues = rowsAreTurns ? read : splitSpeakerChanges(read);
   const labels = cues.map(cueLabel);
   const speakers = new Set<string>();
   for (const [i, c] of cues.entries()) {
@@ -221,16 +224,16 @@ function cueTurns(given: readonly Cue[], rowsAreTurns: boolean, policy: LabelPol
   const turns = reading.turns;
   cues.forEach((cue, i) => {
     const label = labels[i];
-    const given = cue.speaker === undefined || cue.speaker === null ? null : normaliseSpeaker(cue.speaker);
-    const speaker = label?.speaker ?? given;
+    const named = cue.speaker === undefined || cue.speaker === null ? null : normaliseSpeaker(cue.speaker);
+    const speaker = label?.speaker ?? named;
     let text = label?.text ?? cue.text;
     const stamped = stripStamps(text);
-    if (stamped.stamps > 0) {
+    if (stamped) {
       reading.stamps += stamped.stamps;
       text = stamped.text;
     }
     const first = cue.line + (label?.skip ?? 0);
-    const lines: LineInfo[] = text.split('\n').map((_, k) => ({ line: first + k, start: cue.start ?? stamped.start ?? null }));
+    const lines: LineInfo[] = text.split('\n').map((_, k) => ({ line: first + k, start: cue.start ?? stamped?.start ?? null }));
     const last = turns[turns.length - 1];
     // Zoom cuts one person's speech into many cues, and a CSV row without a speaker goes on with the
     // turn before it: either way one turn.

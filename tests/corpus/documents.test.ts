@@ -79,6 +79,14 @@ describe('web pages', () => {
     ]);
   });
 
+  it('reads a page that declares UTF-16 in ASCII as UTF-8, as the HTML standard says', async () => {
+    const { passages } = await passagesOf('<html><head><meta charset="utf-16"></head><body><p>José: Sí.</p><p>José: Again.</p></body></html>', 'a.html');
+    expect(passages.map((p) => [p[1], p[3]])).toEqual([
+      ['José', 'Sí.'],
+      ['José', 'Again.'],
+    ]);
+  });
+
   it('reads a page nested thousands of levels deep as a problem with that file, not the run', async () => {
     await expect(readTranscript(Buffer.from(`<html><body>${'<div>'.repeat(20000)}Jane: hi</body></html>`), 'deep.html')).rejects.toThrow(/deep\.html: is nested too deeply to read/);
   });

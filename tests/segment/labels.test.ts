@@ -79,6 +79,13 @@ describe('a speaker who speaks once is a speaker', () => {
   });
 });
 
+describe("tools' notes", () => {
+  it("leaves out Teams' note that someone stopped the transcript, and keeps a respondent who says so", () => {
+    const { passages } = read('Okafor, Grace (Local Trust)   0:04\nWhat did it fund?\n\nPatel, Dev   0:15\nThe bus. Then she stopped transcription.\n\nOkafor, Grace (Local Trust) stopped transcription');
+    expect(passages.map((p) => p.text)).toEqual(['What did it fund?', 'The bus. Then she stopped transcription.']);
+  });
+});
+
 describe('a header block describes the interview', () => {
   it('reads `Key: value` lines at the top as text, and finds the named interviewer below them', () => {
     const { reading, passages, problems } = read(
@@ -101,6 +108,17 @@ describe('a header block describes the interview', () => {
 });
 
 describe('weak layouts', () => {
+  it('take `Name – text` on a long line, a no-break space before the dash as Word writes one', () => {
+    const long = 'and the partnership decided, after a long year of meetings and surveys, to fund the bus';
+    const { passages } = read(`I\u00a0– How did it start?\n\nC\u00a0– ${long}.\n\nI\u00a0– And then?\n\nC\u00a0– ${long} again.`);
+    expect(passages.map((p) => [p.speaker, p.interviewer])).toEqual([
+      ['I', true],
+      ['C', false],
+      ['I', true],
+      ['C', false],
+    ]);
+  });
+
   it('take `[Name] text` where two or more speakers recur, and never a bracketed name in speech', () => {
     expect(read('[id1] hello\n\n[id2] hi\n\n[id1] yes\n\n[id2] no').passages.map((p) => p.speaker)).toEqual(['id1', 'id2', 'id1', 'id2']);
     expect(lineThree('[Town] has changed a lot.').speaker).toBe('text of Respondent');

@@ -5,6 +5,7 @@ import { ZipProblem, unpackedSizes } from '../../zip.js';
 import { documentTranscript } from '../document.js';
 import type { Transcript } from '../types.js';
 import { htmlBlocks } from './html.js';
+import { isOle } from './signatures.js';
 
 /**
  * A transcript of a hundred pages is a few megabytes of Word's XML, which mammoth reads at about a
@@ -17,7 +18,7 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<Transcr
   const broken = (why: string) =>
     new ObsError({ file, message: `is not a readable Word document: ${why}`, hint: 'open it in Word or LibreOffice and save it as .docx again' });
   // Word keeps a password-protected document, and the 97-2003 format, in an OLE file, not a zip.
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+  if (isOle(bytes)) {
     throw new ObsError({ file, message: 'is password-protected, or a Word 97-2003 document named .docx', hint: 'open it in Word, remove the password (or rename a 97-2003 document .doc), and save it again' });
   }
   let sizes: Map<string, number>;

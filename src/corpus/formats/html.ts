@@ -2,7 +2,7 @@
 // makes of a .docx: paragraphs, line breaks and tables. parse5 builds the tree as a browser does,
 // so the mis-nested tags old Word pages are full of (`<B><P>Aho</B>: text</P>`) read as they show.
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
-import { documentTranscript, type Block } from '../document.js';
+import { blocksText, documentTranscript, type Block } from '../document.js';
 import type { Transcript } from '../types.js';
 
 type Node = DefaultTreeAdapterTypes.ChildNode;
@@ -133,8 +133,5 @@ function cellText(cell: Element): string {
   const reader = new BlockReader();
   reader.read(cell.childNodes);
   reader.flush();
-  return reader.blocks
-    .map((b) => (b.kind === 'paragraph' ? (b.heading ? '' : b.text) : b.rows.map((r) => r.join(' ')).join('\n')))
-    .filter((t) => t !== '')
-    .join('\n');
+  return blocksText(reader.blocks);
 }

@@ -1,12 +1,12 @@
 // Every transcript format obs reads, in the order standard input is tried against them. A new
 // format is one module in this folder and one entry here.
 import { declaredCharset } from '../decode.js';
-import type { Format, Transcript } from '../types.js';
+import type { Format, Transcript, Warn } from '../types.js';
 import { readCsvTranscript, TEXT_COLUMNS } from './csv.js';
 import { looksLikeSbv, looksLikeSrt, readSubtitles } from './subtitles.js';
+import { isOdt, isOle, isRtf, isZip } from './signatures.js';
 import { readText } from './text.js';
 
-export type Warn = (line: number, message: string) => void;
 
 interface Common {
   format: Format;
@@ -33,18 +33,12 @@ export interface DocumentFormat extends Common {
 
 export type TranscriptFormat = TextFormat | DocumentFormat;
 
-const startsWith = (bytes: Uint8Array, ...codes: number[]) => codes.every((c, i) => bytes[i] === c);
-const ascii = (bytes: Uint8Array, from: number, to: number) => new TextDecoder('latin1').decode(bytes.subarray(from, to));
-const isZip = (bytes: Uint8Array) => startsWith(bytes, 0x50, 0x4b, 0x03, 0x04);
-// An OpenDocument zip stores its `mimetype` first and uncompressed, so the type can be read at a fixed place.
-const isOdt = (bytes: Uint8Array) => isZip(bytes) && ascii(bytes, 30, 38) === 'mimetype' && ascii(bytes, 38, 120).includes('opendocument.text');
 
 export const FORMATS: readonly TranscriptFormat[] = [
   { kind: 'document', format: 'odt', extensions: ['.odt'], sniff: isOdt, read: async (b, f) => (await import('./odt.js')).readOdt(b, f) },
   { kind: 'document', format: 'docx', extensions: ['.docx'], sniff: (b) => isZip(b) && !isOdt(b), read: async (b, f) => (await import('./docx.js')).readDocx(b, f) },
-  // Word 97-2003 files are OLE compound documents.
-  { kind: 'document', format: 'doc', extensions: ['.doc'], sniff: (b) => startsWith(b, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1), read: async (b, f) => (await import('./doc.js')).readDoc(b, f) },
-  { kind: 'document', format: 'rtf', extensions: ['.rtf'], sniff: (b) => ascii(b, 0, 5) === '{\\rtf', read: async (_b, f) => (await import('./rtf.js')).refuseRtf(f) },
+  { kind: 'document', format: 'doc', extensions: ['.doc'], sniff: isOle, read: async (b, f) => (await import('./doc.js')).readDoc(b, f) },
+  { kind: 'document', format: 'rtf', extensions: ['.rtf'], sniff: isRtf, read: async (_b, f) => (await import('./rtf.js')).refuseRtf(f) },
   {
     kind: 'text',
     format: 'html',
@@ -71,6 +65,11 @@ function looksLikeCsvTranscript(text: string): boolean {
 
 export const TRANSCRIPT_EXTENSIONS: readonly string[] = FORMATS.flatMap((f) => f.extensions);
 export const TXT = FORMATS.find((f) => f.format === 'txt') as TextFormat;
+
+/** The container format some bytes are, by their first bytes: a zip, an OLE file, RTF. */
+export function containerOf(bytes: Uint8Array): DocumentFormat | undefined {
+  return FORMATS.find((f): f is DocumentFormat => f.kind === 'document' && f.sniff !== undefined && f.sniff(bytes));
+}
 
 export function formatByExtension(ext: string): TranscriptFormat | undefined {
   return FORMATS.find((f) => f.extensions.includes(ext));

@@ -3,7 +3,7 @@ import type { Element, Node } from '@xmldom/xmldom';
 import { ObsError } from '../../errors.js';
 import { parseXml } from '../../xml.js';
 import { ZipProblem, readZipEntry } from '../../zip.js';
-import { documentTranscript, type Block } from '../document.js';
+import { blocksText, documentTranscript, type Block } from '../document.js';
 import type { Transcript } from '../types.js';
 
 // A DOM takes several times the XML it is built from: a limit well above any transcript, well below the memory it would take.
@@ -79,7 +79,7 @@ function tableRows(table: Element): string[][] {
           if (c.nodeType !== c.ELEMENT_NODE || (c as Element).localName !== 'table-cell') continue;
           const inner: Block[] = [];
           readBlocks(c as Element, inner);
-          cells.push(inner.map((b) => (b.kind === 'paragraph' ? b.text : b.rows.map((r) => r.join(' ')).join('\n'))).join('\n'));
+          cells.push(blocksText(inner));
         }
         rows.push(cells);
       } else if (el.localName !== 'table') visit(el);

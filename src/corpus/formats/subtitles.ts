@@ -2,7 +2,7 @@
 // cues, each a timing line and text.
 import { decodeHTMLStrict } from 'entities';
 import { countNewlines } from '../../newlines.js';
-import type { Cue, Format, Meta, Transcript } from '../types.js';
+import type { Cue, Format, Meta, Transcript, Warn } from '../types.js';
 
 type CaptionFormat = Extract<Format, 'vtt' | 'srt' | 'sbv'>;
 
@@ -17,7 +17,6 @@ const TIMINGS: Record<CaptionFormat, { is: (line: string) => boolean; start: Reg
 };
 const VOICES = /<v(?:\.[^\s>]*)?\s+([^>]*)>/gi;
 
-export type Warn = (line: number, message: string) => void;
 
 /** Whether text starts like an SRT file (a cue number, then a timing line) or an SBV file. */
 export function looksLikeSrt(text: string): boolean {

@@ -4,7 +4,7 @@ import { CLOCK, EMPHASIS, LABEL, LEAD_STAMP, SPACE, leadTime } from './pieces.js
 import type { LabelReading, SpeakerLayout } from './types.js';
 
 // A time in brackets may close the label (Rev). After the colon: white space or the line's end, or
-// (tight) a capital, so `https://`, `10:30` and `3:1` are never labels.
+// (tight) a capital, a quote or a bracket, so `https://`, `10:30` and `3:1` are never labels.
 const COLON = new RegExp(
   String.raw`^${SPACE}*${LEAD_STAMP}${EMPHASIS}(${LABEL})(?:${SPACE}*[(\[](${CLOCK})[)\]])?${SPACE}*${EMPHASIS}${SPACE}*:${EMPHASIS}(?:(${SPACE}|$)|(?=[\p{Lu}\p{Lt}"“'‘(\[]))${SPACE}*`,
   'u',
@@ -16,7 +16,7 @@ export const colonLayout: SpeakerLayout = {
   read(line) {
     const m = COLON.exec(line);
     if (!m) return undefined;
-    const speaker = m[5]!.trimEnd();
+    const speaker = m[5]!;
     const start = m[6];
     const rest = line.slice(m[0].length);
     // `Speaker 1 (00:01):` alone on its line is Rev's heading, as sure a sign as Otter's.

@@ -11,7 +11,7 @@ export const dashLayout: SpeakerLayout = {
     const m = DASH.exec(line);
     if (!m) return undefined;
     const start = leadTime(m, 1);
-    const reading = { speaker: m[5]!.trimEnd(), rest: line.slice(m[0].length), heading: false, weak: true };
+    const reading = { speaker: m[5]!, rest: line.slice(m[0].length), heading: false, weak: true };
     return start === undefined ? reading : { ...reading, start };
   },
 };

@@ -38,9 +38,11 @@ export interface LineLabel {
  * A label needs a colon, a bracket or a dash, or is all of a short line: most lines of speech are
  * long and hold none of these, and cost a few searches.
  */
+const DASHES = /[-–—]/;
+
 export function readLabel(line: string): LineLabel | undefined {
   if (isBlank(line)) return undefined;
-  if (line.length > 70 && line.indexOf(':') < 0 && line.indexOf(' - ') < 0 && line.indexOf(' – ') < 0 && line.indexOf(' — ') < 0) {
+  if (line.length > 70 && line.indexOf(':') < 0 && !DASHES.test(line)) {
     const first = line.trimStart().charCodeAt(0);
     if (first !== 0x5b && first !== 0x28) return undefined;
   }

@@ -1,8 +1,7 @@
 // Regular-expression pieces the speaker layouts share.
-import { CLOCK } from '../stamps.js';
+import { CLOCK, SPACE } from '../../clock.js';
 
-export { CLOCK };
-export const SPACE = String.raw`[ \t\u00a0]`;
+export { CLOCK, SPACE };
 /**
  * A label: a name or role of up to 63 characters (MAXQDA's limit), which may hold brackets, commas,
  * dots, slashes, dashes and digits: `Respondent (female, 40s)`, `Interviewer/Sam`, `Dr. Patel`, `P2`.
