@@ -14,15 +14,21 @@
 // tests/match/first-letters.test.ts checks this on Porter's vocabularies.
 import type { WordTest } from './compile.js';
 
-/** Letters and digits 1 to 36; 0 ends the word, as does an apostrophe (a word's key may drop 's). */
+/**
+ * Letters and digits 1 to 36; 0 ends the word, as does an apostrophe (a word's key may drop 's);
+ * 64 a letter of Latin-1 (é), which the cells do not tell apart.
+ */
 const LETTER = new Uint8Array(256);
 for (let c = 97; c <= 122; c++) LETTER[c] = c - 96;
 for (let c = 65; c <= 90; c++) LETTER[c] = c - 64;
 for (let c = 48; c <= 57; c++) LETTER[c] = c - 48 + 27;
+for (let c = 0xdf; c <= 0xff; c++) if (c !== 0xf7) LETTER[c] = 64;
 
 const SIDE = 37;
 const DEPTH = 4;
 const CELLS = SIDE ** DEPTH;
+/** The cell of every word with a Latin-1 letter among its first four: always looked up. */
+const ANY = CELLS;
 
 /**
  * The cell of the word at bytes[i, end) of an ASCII text, by its first four codes (0 past the
@@ -33,6 +39,7 @@ export function wordCell(bytes: Uint8Array, i: number, end: number): number {
   const b = i + 1 < end ? LETTER[bytes[i + 1]!]! : 0;
   const c = b !== 0 && i + 2 < end ? LETTER[bytes[i + 2]!]! : 0;
   const d = c !== 0 && i + 3 < end ? LETTER[bytes[i + 3]!]! : 0;
+  if ((a | b | c | d) & 64) return ANY;
   return ((a * SIDE + b) * SIDE + c) * SIDE + d;
 }
 
@@ -63,7 +70,8 @@ export function stemKeeps(stem: string): number {
 
 /** The cells where a pattern's first word may fall, for every first-word test of a codebook. */
 export function firstLetterCells(tests: Iterable<WordTest>): Uint8Array {
-  const cells = new Uint8Array(CELLS);
+  const cells = new Uint8Array(CELLS + 1);
+  cells[ANY] = 1;
   for (const test of tests) {
     // An exact word is known in full: a word of two letters has the cell of no longer word.
     if (test.kind === 'exact') mark(cells, test.value, Infinity);

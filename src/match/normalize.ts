@@ -1,5 +1,4 @@
 // NFKC, lower case, curly quotes folded to straight ones, with a map back to the original offsets.
-import { isAscii } from './tokenize.js';
 
 export interface NormalizedText {
   text: string;
@@ -26,7 +25,7 @@ export function normalize(original: string): NormalizedText {
   const map: number[] = [];
   graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const { segment: cluster, index } of graphemes.segment(original)) {
-    const folded = fold(cluster.normalize('NFKC').toLowerCase());
+    const folded = foldQuotes(cluster.normalize('NFKC').toLowerCase());
     parts.push(folded);
     for (let k = 0; k < folded.length; k++) map.push(index);
   }
@@ -40,6 +39,12 @@ export function originalOffset(n: NormalizedText, offset: number): number {
   return n.map ? n.map[offset]! : offset;
 }
 
-function fold(s: string): string {
+/** Curly quotes to straight ones, final sigma to sigma. */
+export function foldQuotes(s: string): string {
   return s.replace(FOLD_CHARS, (c) => FOLDS[c] ?? c);
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
 }

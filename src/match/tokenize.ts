@@ -1,5 +1,6 @@
 // Tokens are runs of letters and digits; an inner apostrophe keeps a word whole; a trailing 's is dropped.
 import { wordCell } from './first-letters.js';
+import { foldQuotes } from './normalize.js';
 
 export interface Token {
   /** The token as matched: normalized text, `'s` removed. */
@@ -47,12 +48,15 @@ export function hashStep(hash: number, code: number): number {
 
 /**
  * Per byte: 0 not part of a word, else the code the word is hashed and compared by (upper case as
- * lower). One table read per character instead of three range tests and a fold.
+ * lower). One table read per character instead of three range tests and a fold. Above 0x7F, the
+ * lower-case letters of Latin-1 (ß, à to ÿ): text folded to bytes (foldedBytes) writes its
+ * Latin-1 letters so, and nothing else above 0x7F.
  */
 const WORD_CODE = new Uint8Array(256);
 for (let c = 48; c <= 57; c++) WORD_CODE[c] = c;
 for (let c = 97; c <= 122; c++) WORD_CODE[c] = c;
 for (let c = 65; c <= 90; c++) WORD_CODE[c] = c + 32;
+for (let c = 0xdf; c <= 0xff; c++) if (c !== 0xf7) WORD_CODE[c] = c;
 
 /** Per byte of a word: the code its key is hashed and compared by, an inner apostrophe as itself. */
 export const KEY_CODE = WORD_CODE.slice();
@@ -109,6 +113,66 @@ export function scanAscii(text: string, cells?: Uint8Array): AsciiTokens | undef
   if (bytes.length < n) bytes = new Uint8Array(Math.max(n, bytes.length * 2));
   const { read, written } = encoder.encodeInto(text, bytes);
   if (read !== n || written !== n) return undefined;
+  return scanBytes(n, cells);
+}
+
+/**
+ * The same tokens as the full normalization gives (NFKC, lower case, folded quotes), read from
+ * bytes, for text whose every character normalizes on its own to one character of Latin-1 or to
+ * characters that are no part of a word: curly quotes and apostrophes, dashes, ellipses, currency
+ * signs, no-break spaces, accented Latin-1 letters. Undefined for any other text (another script,
+ * a combining accent, a ligature), which the full normalization reads. Offsets are the text's own.
+ */
+export function scanFolded(text: string, cells?: Uint8Array): AsciiTokens | undefined {
+  const n = text.length;
+  if (bytes.length < n) bytes = new Uint8Array(Math.max(n, bytes.length * 2));
+  const b = bytes;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      b[i] = c;
+      continue;
+    }
+    const folded = (FOLD[c >> 8] ??= foldBlock(c >> 8))[c & 0xff]!;
+    if (folded === 0) return undefined;
+    b[i] = folded;
+  }
+  return scanBytes(n, cells);
+}
+
+/**
+ * Per character of the Basic Multilingual Plane, by blocks of 256 made on first use: the byte it
+ * reads as, or 0 where only the full normalization will do. A character that normalizes to one
+ * ASCII or Latin-1 character reads as that; one that normalizes to no letter, digit, mark or
+ * apostrophe reads as a space where it is white space, else as `#`, which no rule reads either.
+ * A character that joins a neighbour into one grapheme (a combining mark, a joiner, the Arabic
+ * number sign) is left to the full normalization, which reads a grapheme at a time.
+ */
+const FOLD: Array<Uint8Array | undefined> = new Array(256);
+const WORDLY = /[\p{L}\p{N}\p{M}']/u;
+const WHITE = /^[^\S\n]+$/;
+let graphemes: Intl.Segmenter | undefined;
+
+function foldBlock(high: number): Uint8Array {
+  const block = new Uint8Array(256);
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  for (let low = 0; low < 256; low++) {
+    const c = (high << 8) | low;
+    if (c < 0x80 || (c >= 0xd800 && c <= 0xdfff)) continue;
+    let clusters = 0;
+    for (const _ of graphemes.segment(`a${String.fromCharCode(c)}b`)) clusters++;
+    if (clusters !== 3) continue;
+    const n = foldQuotes(String.fromCharCode(c).normalize('NFKC').toLowerCase());
+    const d = n.length === 1 ? n.charCodeAt(0) : -1;
+    if (d >= 0 && d < 0x80) block[low] = d === 10 ? 0 : d;
+    else if (d >= 0x80 && d <= 0xff && WORD_CODE[d] === d) block[low] = d;
+    else if (!WORDLY.test(n)) block[low] = WHITE.test(n) ? 32 : 35;
+  }
+  return block;
+}
+
+/** Reads the bytes written for a text of `n` characters: the scan both paths share. */
+function scanBytes(n: number, cells: Uint8Array | undefined): AsciiTokens {
   const b = bytes;
   let t = scratch;
   let count = 0;
@@ -185,7 +249,3 @@ export function scanUnicode(text: string): Tokens {
   return t;
 }
 
-export function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
-}

@@ -36,11 +36,11 @@ export class WordTable {
   }
 
   /**
-   * The number of the word at bytes[start, end) of an ASCII text, upper case read as lower;
+   * The number of the word at bytes[start, end) of a text read as bytes, upper case read as lower;
    * `hash` is hashStep over its lower-cased codes from HASH_START. Only a word not seen before
-   * is made a string, from `text`, whose offsets are those of the bytes.
+   * is made a string, from its bytes.
    */
-  lookup(bytes: Uint8Array, text: string, start: number, end: number, hash: number): number {
+  lookup(bytes: Uint8Array, start: number, end: number, hash: number): number {
     const length = end - start;
     const id = this.find(hash, (key) => {
       if (key.length !== length) return false;
@@ -48,7 +48,10 @@ export class WordTable {
       while (k < length && KEY_CODE[bytes[start + k]!] === key.charCodeAt(k)) k++;
       return k === length;
     });
-    return id >= 0 ? id : this.add(text.slice(start, end).toLowerCase(), hash);
+    if (id >= 0) return id;
+    let word = '';
+    for (let k = start; k < end; k++) word += String.fromCharCode(KEY_CODE[bytes[k]!]!);
+    return this.add(word, hash);
   }
 
   /** The number of the word with this hash whose key `isKey` accepts, else -1. */

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCodebookOrThrow } from '../../src/codebook/parse.js';
 import { compileCodebook } from '../../src/match/compile.js';
 import { codeText } from '../../src/match/engine.js';
+import { scanFolded } from '../../src/match/tokenize.js';
 import { prng, type Rng } from '../helpers/random.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -500,6 +501,21 @@ function compareOne(seed: number, cb: GenCodebook, yaml: string, compiled: Compi
   return want;
 }
 
+/**
+ * The same passage as Word would type it: accents composed, ligatures spelt out, and typographic
+ * punctuation where plain was (curly apostrophes, dashes, ellipses, no-break spaces): text the
+ * engine reads folded to bytes rather than through the full normalization.
+ */
+function toTypographic(text: string, rng: Rng): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC'))
+    .replace(/'/g, () => (rng.chance(0.7) ? '\u2019' : "'"))
+    .replace(/ - /g, ' \u2013 ')
+    .replace(/\.\.\./g, '\u2026')
+    .replace(/ /g, () => (rng.chance(0.05) ? '\u00a0' : rng.chance(0.03) ? ' \u2014 ' : ' '));
+}
+
 /** Curly quotes straightened, anything else beyond ASCII made a space. */
 function toAscii(text: string): string {
   return text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/[^\x00-\x7f]/g, ' ');
@@ -581,6 +597,29 @@ describe('the engine agrees with a naive counter', () => {
     expect(hits).toBeGreaterThan(2000);
     expect(phraseHits).toBeGreaterThan(100);
     expect(possessives).toBeGreaterThan(50);
+  });
+
+  it('on the same kind of passages as Word types them, which the engine reads folded to bytes', () => {
+    let hits = 0;
+    let foldedPassages = 0;
+    let typographic = 0;
+    for (let c = 0; c < CODEBOOKS; c++) {
+      const seed = BASE_SEED + 3000 + c;
+      const rng = prng(seed);
+      const cb = genCodebook(rng);
+      const yaml = toYaml(cb, rng);
+      const compiled = compileYaml(yaml);
+      for (let p = 0; p < PASSAGES_PER_CODEBOOK; p++) {
+        const text = toTypographic(genPassage(rng, cb), rng);
+        if (/[^\x00-\x7f]/.test(text)) typographic++;
+        if (scanFolded(text)) foldedPassages++;
+        for (const t of compareOne(seed, cb, yaml, compiled, text).themes) hits += t.coded ? t.hits.length : 0;
+      }
+    }
+    expect(hits).toBeGreaterThan(2000);
+    // Most passages hold typographic punctuation, and nearly all of those fold (fullwidth letters fold too).
+    expect(typographic).toBeGreaterThan((CODEBOOKS * PASSAGES_PER_CODEBOOK) / 2);
+    expect(foldedPassages).toBeGreaterThan(typographic * 0.9);
   });
 
   it('gives the same hits whatever the order of themes, keywords, near rules, excludes and ignores', () => {

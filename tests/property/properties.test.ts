@@ -10,8 +10,8 @@ import { runObs, tempCorpus } from '../helpers/run.js';
 
 // Text as transcripts hold it: words, punctuation, apostrophes, accents, other scripts, emoji, line breaks.
 const piece = fc.oneof(
-  fc.constantFrom('grant', 'Grants', 'council', "council's", "don't", 'match', 'funding', 'money', 'Café', 'naïve', 'ｇｒａｎｔ', 'ﬁnance', 'Σ', 'δήμος', '日本', '👍🏽', 'e\u0301'),
-  fc.constantFrom(' ', '  ', ', ', '. ', '\n', '\n\n', '\r\n', '\t', '’', "'", '-', '—', '…'),
+  fc.constantFrom('grant', 'Grants', 'council', "council's", "don't", 'match', 'funding', 'money', 'Café', 'naïve', 'José', 'ÉTÉ', 'ｇｒａｎｔ', 'ﬁnance', 'Σ', 'δήμος', '日本', '👍🏽', 'e\u0301'),
+  fc.constantFrom(' ', '  ', ', ', '. ', '\n', '\n\n', '\r\n', '\t', '’', "'", '-', '—', '–', '…', '“', '”', '\u00a0', '£'),
   fc.string({ maxLength: 4 }),
 );
 const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
