@@ -1,14 +1,16 @@
-// npm run bench: obs against the scripts researchers write today, on the same generated corpus in
-// the same run: wall time, peak memory, the ratios, and a check that the counts agree.
+// npm run bench: obs against the scripts researchers write today, on the same generated corpora in
+// the same run: wall time, peak memory, the ratios, and a check that the counts agree. Two corpora:
+// spoken English as Word transcripts have it (curly quotes, dashes, ellipses), and made-up ASCII
+// words, the fast path's ceiling; and the spoken corpus typed plain, to show what typography costs.
 //
-//   npm run bench -- [--sizes 100,1000] [--words 5000] [--memory 10000] [--peers tidytext,nltk,rg] [--startup 15]
+//   npm run bench -- [--sizes 100,1000] [--words 5000] [--memory 10000] [--peers tidytext,nltk,rg] [--corpora spoken,made-up] [--startup 15]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { generateCorpus, writeRules } from './corpus.js';
+import { generateCorpus, generateSpokenCorpus, writeRules, type BenchCorpus } from './corpus.js';
 
 const ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const CACHE = path.join(ROOT, 'bench', '.cache');
@@ -18,6 +20,7 @@ interface Options {
   words: number;
   memory: number;
   peers: string[];
+  corpora: string[];
   startup: number;
 }
 
@@ -27,7 +30,14 @@ function options(argv: string[]): Options {
     return i >= 0 && argv[i + 1] ? argv[i + 1]! : fallback;
   };
   const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
-  return { sizes: list(get('sizes', '100,1000')).map(Number), words: Number(get('words', '5000')), memory: Number(get('memory', '10000')), peers: list(get('peers', 'tidytext,nltk,rg')), startup: Number(get('startup', '15')) };
+  return {
+    sizes: list(get('sizes', '100,1000')).map(Number),
+    words: Number(get('words', '5000')),
+    memory: Number(get('memory', '10000')),
+    peers: list(get('peers', 'tidytext,nltk,rg')),
+    corpora: list(get('corpora', 'spoken,made-up')),
+    startup: Number(get('startup', '15')),
+  };
 }
 
 interface Timing {
@@ -79,13 +89,20 @@ function ensurePeers(peers: string[]): string[] {
   });
 }
 
-function corpus(files: number, words: number): { dir: string; mb: number; words: number } {
-  const dir = path.join(CACHE, `corpus-${files}x${words}`);
+/** The corpora, by name: how each is made and what the table calls it. */
+const KINDS: Record<string, { title: string; make: (dir: string, files: number, words: number) => BenchCorpus; cache: string }> = {
+  spoken: { title: 'spoken English', make: (d, f, w) => generateSpokenCorpus(d, f, w, true), cache: 'spoken' },
+  plain: { title: 'the same, typed plain', make: (d, f, w) => generateSpokenCorpus(d, f, w, false), cache: 'plain' },
+  'made-up': { title: 'made-up ASCII words', make: generateCorpus, cache: 'corpus' },
+};
+
+function corpus(kind: string, files: number, words: number): { dir: string; mb: number; words: number } {
+  const dir = path.join(CACHE, `${KINDS[kind]!.cache}-${files}x${words}`);
   const stamp = path.join(dir, '.done');
   if (!existsSync(stamp)) {
     rmSync(dir, { recursive: true, force: true });
-    process.stdout.write(`generating ${files} transcripts of ${words} words ... `);
-    const made = generateCorpus(path.join(dir, 'corpus'), files, words);
+    process.stdout.write(`generating ${files} transcripts of ${words} words (${KINDS[kind]!.title}) ... `);
+    const made = KINDS[kind]!.make(path.join(dir, 'corpus'), files, words);
     writeFileSync(stamp, JSON.stringify({ bytes: made.bytes, words: made.words }));
     console.log('done');
   }
@@ -148,16 +165,20 @@ function main(): void {
   console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}`);
   let failed = false;
   const rows: string[][] = [];
-  const obsPeak = new Map<number, number>();
+  const obsPeak = new Map<string, number>();
+  const obsTime = new Map<string, number>();
   const sizes = [...new Set([...opts.sizes, ...(opts.memory > 0 ? [opts.memory] : [])])].sort((a, b) => a - b);
-  for (const size of sizes) {
-    const c = corpus(size, opts.words);
-    const label = `${size} x ${opts.words} (${c.mb.toFixed(0)} MB)`;
+  // The spoken corpus typed plain, once, at 1,000 files: what typography costs.
+  const runs = opts.corpora.flatMap((kind) => [...sizes.map((size) => ({ kind, size })), ...(kind === 'spoken' ? [{ kind: 'plain', size: 1000 }] : [])]);
+  for (const { kind, size } of runs) {
+    const c = corpus(kind, size, opts.words);
+    const label = `${KINDS[kind]!.title}, ${size} x ${opts.words} (${c.mb.toFixed(0)} MB)`;
     const obs = timed('node', [obsBin, 'code', c.dir, '--codebook', rules.codebook, '--format', 'csv', '--out', out('obs')], 3);
-    obsPeak.set(size, obs.peakMb);
+    obsPeak.set(`${kind} ${size}`, obs.peakMb);
+    obsTime.set(`${kind} ${size}`, obs.seconds);
     const obsCounts = readCounts(out('obs'), themes);
     rows.push([label, 'obs code --format csv', obs.seconds.toFixed(2), obs.peakMb.toFixed(0), '', 'reference']);
-    const peerSizes = opts.sizes.includes(size);
+    const peerSizes = opts.sizes.includes(size) && kind !== 'plain';
     for (const peer of peerSizes ? peers : peers.filter((p) => p === 'rg')) {
       let t: Timing;
       let check = '';
@@ -182,10 +203,19 @@ function main(): void {
   const line = (r: string[]) => r.map((x, i) => (i >= 2 && i <= 4 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join('  ').trimEnd();
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const r of rows) console.log(line(r));
-  if (opts.memory > 0 && obsPeak.has(1000) && obsPeak.has(opts.memory) && opts.memory !== 1000) {
-    const ratio = obsPeak.get(opts.memory)! / obsPeak.get(1000)!;
-    console.log(`\nobs peak memory, ${opts.memory} vs 1000 transcripts: ${ratio.toFixed(2)}x (target: within 1.5x)`);
-    if (ratio > 1.5) failed = true;
+  console.log('');
+  if (obsTime.has('spoken 1000') && obsTime.has('plain 1000')) {
+    const ratio = obsTime.get('spoken 1000')! / obsTime.get('plain 1000')!;
+    console.log(`obs on spoken English, typographic against typed plain, 1000 transcripts: ${ratio.toFixed(2)}x (target: within 1.3x)`);
+  }
+  for (const kind of opts.corpora) {
+    const big = obsPeak.get(`${kind} ${opts.memory}`);
+    const base = obsPeak.get(`${kind} 1000`);
+    if (opts.memory > 0 && opts.memory !== 1000 && big !== undefined && base !== undefined) {
+      const ratio = big / base;
+      console.log(`obs peak memory on ${KINDS[kind]!.title}, ${opts.memory} vs 1000 transcripts: ${ratio.toFixed(2)}x (target: within 1.5x)`);
+      if (ratio > 1.5) failed = true;
+    }
   }
   if (opts.startup > 0) startup(opts.startup, obsBin, rules.codebook);
   if (failed) {

@@ -1,6 +1,7 @@
 """The script a researcher writes today with NLTK: respondent turns, words and two-word phrases
 stemmed with NLTK's Porter stemmer (the original algorithm), matched against the dictionary,
-counted by area and year.
+counted by area and year. Curly apostrophes are made straight and a possessive 's dropped first,
+as a careful researcher does, so that "council’s" counts as "council" (obs's rule too).
 
     python3 nltk_porter.py CORPUS_DIR RULES_CSV OUT_CSV
 """
@@ -17,6 +18,7 @@ corpus_dir, rules_csv, out_csv = sys.argv[1:4]
 stemmer = PorterStemmer(mode=PorterStemmer.ORIGINAL_ALGORITHM)
 tokenizer = RegexpTokenizer(r"[a-z]+")
 label = re.compile(r"^([A-Za-z][A-Za-z ]*):\s(.*)$")
+possessive = re.compile(r"(\w)'s\b")
 
 words, pairs = defaultdict(list), defaultdict(list)
 with open(rules_csv, newline="", encoding="utf-8") as f:
@@ -40,7 +42,8 @@ for root, _, names in os.walk(corpus_dir):
             if not m or m.group(1) == "Interviewer":
                 continue
             passages[group]["total"] += 1
-            stems = [stemmer.stem(t) for t in tokenizer.tokenize(m.group(2).lower())]
+            text = possessive.sub(r"\1", m.group(2).lower().replace("\u2018", "'").replace("\u2019", "'"))
+            stems = [stemmer.stem(t) for t in tokenizer.tokenize(text)]
             found = defaultdict(int)
             for s in stems:
                 for theme in words.get(s, ()):

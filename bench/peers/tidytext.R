@@ -1,6 +1,7 @@
 # The script a researcher writes today with tidytext: one row per respondent turn, words and
 # two-word phrases stemmed with SnowballC's Porter stemmer, joined with the dictionary, counted
-# by area and year.
+# by area and year. Curly apostrophes are made straight and a possessive 's dropped first, as a
+# careful researcher does, so that "council’s" counts as "council" (obs's rule too).
 #   Rscript tidytext.R CORPUS_DIR RULES_CSV OUT_CSV
 suppressPackageStartupMessages({
   library(dplyr)
@@ -24,7 +25,9 @@ read_transcript <- function(path) {
   speaker <- vapply(turns, `[`, "", 2)
   text <- vapply(turns, `[`, "", 3)
   keep <- speaker != "Interviewer"
-  data.frame(doc = path, area = value("area"), year = value("year"), text = text[keep], stringsAsFactors = FALSE)
+  text <- gsub("[\u2018\u2019]", "'", text[keep])
+  text <- gsub("(\\w)'[sS]\\b", "\\1", text, perl = TRUE)
+  data.frame(doc = path, area = value("area"), year = value("year"), text = text, stringsAsFactors = FALSE)
 }
 
 files <- list.files(corpus_dir, pattern = "\\.txt$", recursive = TRUE, full.names = TRUE)
