@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generatedCorpus } from '../helpers/generate.js';
 import { runObs, tempCorpus } from '../helpers/run.js';
 
-// obs codes a corpus under 4 MB per worker on one thread; OBS_WORKER_BYTES makes it start workers for this one.
+// obs codes a corpus under 32 MB per worker on one thread; OBS_WORKER_BYTES makes it start workers for this one.
 const WORKERS = { OBS_WORKER_BYTES: '1000' };
 // Files that warn, among ordinary ones.
 const files: Record<string, string | Buffer> = generatedCorpus(7, 120);
