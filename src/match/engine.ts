@@ -1,7 +1,7 @@
 // The engine: one passage's text -> the themes it is coded with, their hits and where they are.
 import type { CompiledCodebook, Pattern, RuleRef } from './compile.js';
 import { normalize, originalOffset } from './normalize.js';
-import { hashBytes, keyEnd, scanAscii, scanFolded, scanUnicode } from './tokenize.js';
+import { hashBytes, keyEnd, scanText, scanUnicode } from './tokenize.js';
 import type { WordInfo } from './words.js';
 
 /** A passage's words; those whose first letters can start a rule are looked up in the codebook's word table. */
@@ -35,7 +35,7 @@ let starterScratch = new Int32Array(4096);
 function wordsOf(compiled: CompiledCodebook, text: string): PassageWords {
   const table = compiled.words;
   table.trim();
-  const ascii = scanAscii(text, compiled.firstLetters) ?? scanFolded(text, compiled.firstLetters);
+  const ascii = scanText(text, compiled.firstLetters);
   const normalized = ascii ? undefined : normalize(text);
   const t = normalized && scanUnicode(normalized.text);
   const n = ascii ? ascii.count : t!.count;
@@ -288,5 +288,5 @@ function toCoding(chosen: readonly Candidate[], tokens: PassageWords): ThemeCodi
 
 /** The number of words in a passage, as codeText counts them, for text that is not coded. */
 export function countWords(text: string): number {
-  return (scanAscii(text) ?? scanFolded(text))?.count ?? scanUnicode(normalize(text).text).count;
+  return scanText(text)?.count ?? scanUnicode(normalize(text).text).count;
 }

@@ -127,6 +127,7 @@ export function scanFolded(text: string, cells?: Uint8Array): AsciiTokens | unde
   const n = text.length;
   if (bytes.length < n) bytes = new Uint8Array(Math.max(n, bytes.length * 2));
   const b = bytes;
+  let ascii = true;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
@@ -136,8 +137,27 @@ export function scanFolded(text: string, cells?: Uint8Array): AsciiTokens | unde
     const folded = (FOLD[c >> 8] ??= foldBlock(c >> 8))[c & 0xff]!;
     if (folded === 0) return undefined;
     b[i] = folded;
+    ascii = false;
   }
+  lastFolded = !ascii;
   return scanBytes(n, cells);
+}
+
+/**
+ * Whether the last text read by scanText was folded. The passages of one transcript are mostly
+ * alike: in a typed one most hold a curly apostrophe, and the encoder's copy of each would be
+ * made only to be thrown away; the fold loop reads ASCII too, a little slower.
+ */
+let lastFolded = false;
+
+/** scanAscii, else scanFolded, the fold loop first after a text that needed it; undefined where only the full normalization will do. */
+export function scanText(text: string, cells?: Uint8Array): AsciiTokens | undefined {
+  if (!lastFolded) {
+    const ascii = scanAscii(text, cells);
+    if (ascii) return ascii;
+  }
+  lastFolded = false;
+  return scanFolded(text, cells);
 }
 
 /**

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalize, originalOffset } from '../../src/match/normalize.js';
 import { KEY_CODE, keyEnd, scanFolded, scanUnicode } from '../../src/match/tokenize.js';
+import { codeText } from '../../src/match/engine.js';
+import { compile, oneTheme } from '../helpers/code.js';
 import { prng } from '../helpers/random.js';
 import { hasSharedData, sharedData } from '../helpers/shared-data.js';
 
@@ -108,5 +110,19 @@ describe('reading text folded to bytes', () => {
     for (const text of western) expect(expectSame(text), text).toBe(true);
     const others = ['Społeczność otrzymała grant.', 'Η κοινότητα έλαβε χρηματοδότηση.', 'Сообщество получило грант.', '지역 사회가 보조금을 받았다.', 'İstanbul’da toplantı yapıldı.', 'Cộng đồng đã nhận được tài trợ.'];
     for (const text of others) expect(folded(text), text).toBeUndefined();
+  });
+
+  it('codes a passage alike whatever kind of text came before it', () => {
+    // The engine tries the fold first after a passage that needed it: no passage may notice.
+    const compiled = compile(oneTheme(['grant', 'council', 'café', 'group work']));
+    const passages = ['The council’s grant — a café…', 'The council gave a grant to the group work.', 'Η κοινότητα: grant, ﬁne council', 'Group work, grant, café', '“Group” work isn’t a grant', 'GRANT GRANT council'];
+    const alone = (text: string) => JSON.stringify(codeText(compiled, text), (_, v: unknown) => (v instanceof Map ? [...v] : v));
+    const expected = passages.map(alone);
+    const rng = prng(7);
+    for (let round = 0; round < 200; round++) {
+      const i = rng.int(0, passages.length - 1);
+      expect(alone(passages[i]!), passages[i]).toBe(expected[i]);
+    }
+    expect(codeText(compiled, passages[0]!).words).toBe(5);
   });
 });
