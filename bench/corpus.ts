@@ -64,20 +64,7 @@ function vocabulary(rng: Rng): string[] {
 
 /** Zipf: the word of rank r comes up in proportion to 1 / r. */
 function zipf(words: readonly string[]): (rng: Rng) => string {
-  const cumulative: number[] = [];
-  let total = 0;
-  words.forEach((_, r) => cumulative.push((total += 1 / (r + 1))));
-  return (rng) => {
-    const x = rng.next() * total;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return words[lo]!;
-  };
+  return weighted(words.map((word, r) => ({ word, count: 1 / (r + 1) })));
 }
 
 export function generateCorpus(dir: string, files: number, wordsPerFile: number, seed = 2026): BenchCorpus {
@@ -85,35 +72,7 @@ export function generateCorpus(dir: string, files: number, wordsPerFile: number,
   const draw = zipf(vocabulary(rng));
   const ruleWords = Object.values(RULES).flatMap((r) => r.words.flatMap((w) => FORMS[w]!));
   const phrases = Object.values(RULES).flatMap((r) => r.phrases);
-  let words = 0;
-  let bytes = 0;
-  for (let f = 0; f < files; f++) {
-    const area = AREAS[f % AREAS.length]!;
-    const year = YEARS[Math.floor(f / AREAS.length) % YEARS.length]!;
-    const name = rng.pick(NAMES);
-    const out = ['---', `area: ${area}`, `year: ${year}`, `interviewer: Researcher ${String.fromCharCode(65 + (f % 4))}`, '---', ''];
-    let count = 0;
-    while (count < wordsPerFile) {
-      const question = sentence(rng, draw, rng.int(6, 16), ruleWords, phrases, 0.01);
-      const answer: string[] = [];
-      const length = rng.int(20, 160);
-      let n = 0;
-      while (n < length) {
-        const size = rng.int(5, 20);
-        answer.push(sentence(rng, draw, size, ruleWords, phrases, 0.02));
-        n += size;
-      }
-      out.push(`Interviewer: ${question}`, '', `${name}: ${answer.join(' ')}`, '');
-      count += n;
-    }
-    const text = out.join('\n');
-    const file = path.join(dir, area.toLowerCase().replace(/ /g, '-'), `${year}-${String(f).padStart(5, '0')}.txt`);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-    words += count;
-    bytes += Buffer.byteLength(text);
-  }
-  return { dir, files, words, bytes };
+  return writeInterviews(dir, files, wordsPerFile, rng, (size, rate) => sentence(rng, draw, size, ruleWords, phrases, rate));
 }
 
 /**
@@ -206,35 +165,7 @@ export function generateSpokenCorpus(dir: string, files: number, wordsPerFile: n
     }
     return `${s[0]!.toUpperCase()}${s.slice(1)}${question ? '?' : '.'}`;
   };
-  let words = 0;
-  let bytes = 0;
-  for (let f = 0; f < files; f++) {
-    const area = AREAS[f % AREAS.length]!;
-    const year = YEARS[Math.floor(f / AREAS.length) % YEARS.length]!;
-    const name = rng.pick(NAMES);
-    const out = ['---', `area: ${area}`, `year: ${year}`, `interviewer: Researcher ${String.fromCharCode(65 + (f % 4))}`, '---', ''];
-    let count = 0;
-    while (count < wordsPerFile) {
-      const question = speech(rng.int(6, 16), 0.01, true);
-      const answer: string[] = [];
-      const length = rng.int(20, 160);
-      let n = 0;
-      while (n < length) {
-        const size = rng.int(5, 20);
-        answer.push(speech(size, 0.02, false));
-        n += size;
-      }
-      out.push(`Interviewer: ${question}`, '', `${name}: ${answer.join(' ')}`, '');
-      count += n;
-    }
-    const text = out.join('\n');
-    const file = path.join(dir, area.toLowerCase().replace(/ /g, '-'), `${year}-${String(f).padStart(5, '0')}.txt`);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-    words += count;
-    bytes += Buffer.byteLength(text);
-  }
-  return { dir, files, words, bytes };
+  return writeInterviews(dir, files, wordsPerFile, rng, speech);
 }
 
 function sentence(rng: Rng, draw: (rng: Rng) => string, size: number, ruleWords: readonly string[], phrases: readonly string[], rate: number): string {
@@ -267,4 +198,41 @@ export function writeRules(dir: string): { codebook: string; rules: string; patt
   const patterns = path.join(dir, 'bench-patterns.txt');
   writeFileSync(patterns, [...Object.values(RULES).flatMap((r) => [...r.words.flatMap((w) => FORMS[w]!), ...r.phrases])].join('\n') + '\n');
   return { codebook, rules, patterns };
+}
+
+/**
+ * Interviews of about `wordsPerFile` words, one file each, in area folders with area and year in
+ * front matter: an interviewer's questions and one respondent's answers, each made by `say`
+ * (words, rule rate, whether a question).
+ */
+function writeInterviews(dir: string, files: number, wordsPerFile: number, rng: Rng, say: (size: number, rate: number, question: boolean) => string): BenchCorpus {
+  let words = 0;
+  let bytes = 0;
+  for (let f = 0; f < files; f++) {
+    const area = AREAS[f % AREAS.length]!;
+    const year = YEARS[Math.floor(f / AREAS.length) % YEARS.length]!;
+    const name = rng.pick(NAMES);
+    const out = ['---', `area: ${area}`, `year: ${year}`, `interviewer: Researcher ${String.fromCharCode(65 + (f % 4))}`, '---', ''];
+    let count = 0;
+    while (count < wordsPerFile) {
+      const question = say(rng.int(6, 16), 0.01, true);
+      const answer: string[] = [];
+      const length = rng.int(20, 160);
+      let n = 0;
+      while (n < length) {
+        const size = rng.int(5, 20);
+        answer.push(say(size, 0.02, false));
+        n += size;
+      }
+      out.push(`Interviewer: ${question}`, '', `${name}: ${answer.join(' ')}`, '');
+      count += n;
+    }
+    const text = out.join('\n');
+    const file = path.join(dir, area.toLowerCase().replace(/ /g, '-'), `${year}-${String(f).padStart(5, '0')}.txt`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    words += count;
+    bytes += Buffer.byteLength(text);
+  }
+  return { dir, files, words, bytes };
 }
