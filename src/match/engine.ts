@@ -263,7 +263,7 @@ function overlapsIgnored(c: Candidate, ignored: Uint8Array): boolean {
 function selectLongestFirst(pool: readonly Candidate[], n: number): Candidate[] {
   if (pool.length === 1) return [pool[0]!];
   const sorted = [...pool].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first || a.order - b.order);
-  const taken = new Uint8Array(n);
+  if (taken.length < n) taken = new Uint8Array(Math.max(n, taken.length * 2));
   const chosen: Candidate[] = [];
   for (const c of sorted) {
     let free = true;
@@ -272,8 +272,13 @@ function selectLongestFirst(pool: readonly Candidate[], n: number): Candidate[] 
     for (let k = c.first; k <= c.last; k++) taken[k] = 1;
     chosen.push(c);
   }
+  // Cleared where it was marked, for the next call: cheaper than a new array a passage and theme.
+  for (const c of chosen) taken.fill(0, c.first, c.last + 1);
   return chosen.sort((a, b) => a.first - b.first);
 }
+
+/** The words a chosen span holds, by position: scratch space, all 0 between calls. */
+let taken = new Uint8Array(1024);
 
 function toCoding(chosen: readonly Candidate[], tokens: PassageWords): ThemeCoding {
   const hits: Hit[] = chosen.map((c) => ({
