@@ -1,5 +1,7 @@
 // Bytes -> text: BOMs, UTF-16, Windows-1252, invalid UTF-8 located by byte offset, all line endings folded to \n.
-import iconv from 'iconv-lite';
+import { lazy } from '../lazy.js';
+
+const iconv = lazy<typeof import('iconv-lite')>('iconv-lite');
 
 export interface Decoded {
   text: string;
@@ -87,7 +89,7 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
   }
   // A declaration that can be read as ASCII was not written in UTF-16, whatever it says (the HTML standard's rule).
   if (name === 'utf-16le' || name === 'utf-16be') return 'utf-8';
-  return iconv.encodingExists(name) ? name : undefined;
+  return iconv().encodingExists(name) ? name : undefined;
 }
 
 /**
@@ -95,7 +97,7 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
  * 0x80-0x9F (curly quotes, dashes, the euro) as control characters.
  */
 export function decodeCharset(bytes: Uint8Array, charset: string): string {
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
+  return iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
 }
 
 /**

@@ -1,10 +1,12 @@
 // CSV turn tables: one row per turn, a text column, optional speaker, start and metadata columns,
 // under the names transcription tools and oral history projects give them.
-import { decodeHTMLStrict } from 'entities';
+import { lazy } from '../../lazy.js';
 import { ObsError } from '../../errors.js';
 import { readCsvRows } from '../csv-rows.js';
 import { metaValue } from '../scalar.js';
 import type { Cue, Meta, Transcript } from '../types.js';
+
+const entities = lazy<typeof import('entities')>('entities');
 
 /** Column names, in the order they are looked for: the first found is taken. */
 export const TEXT_COLUMNS = ['text', 'transcript', 'utterance', 'words', 'content', 'speech'];
@@ -57,7 +59,7 @@ export function readCsvTranscript(text: string, file: string, warn: (line: numbe
   for (const { record, line } of rows.slice(1)) {
     // Tables made for the web hold `&#8212;` and `&amp;`: characters, never words.
     const cell = record[textCol] ?? '';
-    const cueText = (cell.includes('&') ? decodeHTMLStrict(cell) : cell).trim();
+    const cueText = (cell.includes('&') ? entities().decodeHTMLStrict(cell) : cell).trim();
     const meta: Meta = {};
     for (const { name, index } of metaCols) {
       const value = metaValue(record[index]);

@@ -1,8 +1,10 @@
 // Timed captions: WebVTT (Zoom, Teams, Google Meet), SubRip and YouTube's SBV. Blank-line separated
 // cues, each a timing line and text.
-import { decodeHTMLStrict } from 'entities';
+import { lazy } from '../../lazy.js';
 import { countNewlines } from '../../newlines.js';
 import type { Cue, Format, Meta, Transcript, Warn } from '../types.js';
+
+const entities = lazy<typeof import('entities')>('entities');
 
 type CaptionFormat = Extract<Format, 'vtt' | 'srt' | 'sbv'>;
 
@@ -98,7 +100,7 @@ function readCue(block: string[], firstLine: number, format: CaptionFormat, warn
 function stripTags(text: string): string {
   const bare = text.replace(/<[^>]*>/g, '');
   // The marks of text direction are for display; a no-break space is a space.
-  return bare.includes('&') ? decodeHTMLStrict(bare).replace(/[\u200e\u200f]/g, '').replace(/\u00a0/g, ' ') : bare;
+  return bare.includes('&') ? entities().decodeHTMLStrict(bare).replace(/[\u200e\u200f]/g, '').replace(/\u00a0/g, ' ') : bare;
 }
 
 /** `1:02:03,5` and `02:03.500` both become `HH:MM:SS.mmm`, so start times sort and compare as text. */
