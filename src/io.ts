@@ -1,5 +1,6 @@
 // The outside world as the commands see it, so tests can run a command without a process.
-import { promises as fs, rmSync, statSync, type Stats } from 'node:fs';
+import { close, openSync, promises as fs, renameSync, rmSync, statSync, write, type Stats } from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { ObsError } from './errors.js';
 
@@ -95,40 +96,56 @@ export async function openOutput(out: string | undefined, io: Io): Promise<Outpu
   }
   const target = path.resolve(io.cwd, out);
   const tmp = path.join(path.dirname(target), `.obs-tmp-${process.pid}-${Date.now().toString(36)}-${path.basename(target)}`);
-  const fail = async (err: unknown): Promise<never> => {
-    await fs.rm(tmp, { force: true });
+  const fail = (err: unknown): never => {
+    rmSync(tmp, { force: true });
+    unfinished.delete(tmp);
     throw new ObsError({ file: out, message: `cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, hint: 'check the folder exists and is writable' });
   };
-  unfinished.add(tmp);
-  const handle = await fs.open(tmp, 'w').catch((err) => {
-    unfinished.delete(tmp);
+  // Created, renamed and removed synchronously, each in the same turn as the list of unfinished
+  // files learns of it: a Ctrl-C handled while an asynchronous open was still on its way would
+  // remove nothing, and the file would appear after it.
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'w');
+  } catch (err) {
     return fail(err);
-  });
+  }
+  unfinished.add(tmp);
   let open = true;
   const finish = async () => {
     if (!open) return;
     open = false;
-    await handle.close();
+    await closeFd(fd);
   };
   return {
     write: async (chunk) => {
-      await handle.write(chunk, null, 'utf8').catch(async (err) => {
+      const bytes = Buffer.from(chunk, 'utf8');
+      try {
+        for (let done = 0; done < bytes.length; ) done += (await writeFd(fd, bytes, done, bytes.length - done)).bytesWritten;
+      } catch (err) {
         await finish();
         return fail(err);
-      });
+      }
     },
     close: async () => {
       await finish();
-      await fs.rename(tmp, target).catch(fail);
+      try {
+        renameSync(tmp, target);
+      } catch (err) {
+        return fail(err);
+      }
       unfinished.delete(tmp);
     },
     abort: async () => {
       await finish().catch(() => {});
-      await fs.rm(tmp, { force: true });
+      rmSync(tmp, { force: true });
       unfinished.delete(tmp);
     },
   };
 }
+
+const writeFd = promisify(write);
+const closeFd = promisify(close);
 
 /** Writes to a temporary file beside the target, then renames it, so readers never see half a file. */
 export async function writeFileAtomic(out: string, content: string, io: Io): Promise<void> {

@@ -54,4 +54,22 @@ describe('interrupted runs', () => {
     expect(existsSync(path.join(dir, 'passages.jsonl'))).toBe(false);
     expect(leftovers()).toEqual([]);
   });
+
+  it('Ctrl-C at any moment, writing the output included, leaves the earlier file or the new one whole, and no temporary file', async () => {
+    // The uninterrupted run's length, then signals around its end, where the output is written.
+    const started = Date.now();
+    const whole = await interrupted(['code', 'corpus', '--format', 'csv', '--out', 'whole.csv'], () => false);
+    const took = Date.now() - started;
+    expect(whole.code).toBe(0);
+    const complete = readFileSync(path.join(dir, 'whole.csv'), 'utf8');
+    for (const share of [0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1, 1.05]) {
+      writeFileSync(path.join(dir, 'again.csv'), 'earlier results\n');
+      const t0 = Date.now();
+      const r = await interrupted(['code', 'corpus', '--format', 'csv', '--out', 'again.csv'], () => Date.now() - t0 > took * share);
+      // Done (0), interrupted (130), or, at the very moment Node exits, stopped by the signal itself.
+      expect(['0', '130', 'SIGINT'], `${share}`).toContain(String(r.code ?? r.signal));
+      expect([complete, 'earlier results\n'], `${share}`).toContain(readFileSync(path.join(dir, 'again.csv'), 'utf8'));
+      expect(leftovers(), `${share}`).toEqual([]);
+    }
+  }, 60_000);
 });
