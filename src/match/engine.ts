@@ -29,7 +29,8 @@ let idScratch = new Int32Array(4096);
 let starterScratch = new Int32Array(4096);
 
 /**
- * ASCII text is read as bytes, upper case as lower; anything else is normalized first. The arrays
+ * Text is read as bytes (scanText: ASCII as it is, typographic marks and Latin-1 letters folded),
+ * upper case as lower; anything else is normalized first. The arrays
  * are scratch space, reused by the next passage: codeText is done with them before then.
  */
 function wordsOf(compiled: CompiledCodebook, text: string): PassageWords {

@@ -49,7 +49,7 @@ export function hashStep(hash: number, code: number): number {
 /**
  * Per byte: 0 not part of a word, else the code the word is hashed and compared by (upper case as
  * lower). One table read per character instead of three range tests and a fold. Above 0x7F, the
- * lower-case letters of Latin-1 (ß, à to ÿ): text folded to bytes (foldedBytes) writes its
+ * lower-case letters of Latin-1 (ß, à to ÿ): text folded to bytes (scanFolded) writes its
  * Latin-1 letters so, and nothing else above 0x7F.
  */
 const WORD_CODE = new Uint8Array(256);
