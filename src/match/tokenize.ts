@@ -110,7 +110,7 @@ export function scanTokens(text: string): Tokens {
  */
 export function scanAscii(text: string, cells?: Uint8Array): AsciiTokens | undefined {
   const n = text.length;
-  if (bytes.length < n) bytes = new Uint8Array(Math.max(n, bytes.length * 2));
+  if (bytes.length <= n) bytes = new Uint8Array(Math.max(n + 1, bytes.length * 2));
   const { read, written } = encoder.encodeInto(text, bytes);
   if (read !== n || written !== n) return undefined;
   return scanBytes(n, cells);
@@ -125,7 +125,7 @@ export function scanAscii(text: string, cells?: Uint8Array): AsciiTokens | undef
  */
 export function scanFolded(text: string, cells?: Uint8Array): AsciiTokens | undefined {
   const n = text.length;
-  if (bytes.length < n) bytes = new Uint8Array(Math.max(n, bytes.length * 2));
+  if (bytes.length <= n) bytes = new Uint8Array(Math.max(n + 1, bytes.length * 2));
   const b = bytes;
   let ascii = true;
   for (let i = 0; i < n; i++) {
@@ -191,10 +191,18 @@ function foldBlock(high: number): Uint8Array {
   return block;
 }
 
-/** Reads the bytes written for a text of `n` characters: the scan both paths share. */
+/**
+ * Reads the bytes written for a text of `n` characters: the scan both paths share. A 0 byte is
+ * written past the end, which no word holds, so the loops within a word need no bounds test.
+ */
 function scanBytes(n: number, cells: Uint8Array | undefined): AsciiTokens {
   const b = bytes;
+  b[n] = 0;
   let t = scratch;
+  let starts = t.starts;
+  let ends = t.ends;
+  let blocks = t.blocks;
+  let marked = t.marked;
   let count = 0;
   let markedCount = 0;
   let block = 0;
@@ -217,16 +225,19 @@ function scanBytes(n: number, cells: Uint8Array | undefined): AsciiTokens {
     afterBreak = false;
     const start = i;
     for (;;) {
-      while (i < n && WORD_CODE[b[i]!] !== 0) i++;
+      while (WORD_CODE[b[i]!] !== 0) i++;
       // An apostrophe between two word characters keeps the word whole: don't, o'clock.
-      if (i + 1 < n && b[i] === 39 && WORD_CODE[b[i + 1]!] !== 0) i++;
+      if (b[i] === 39 && WORD_CODE[b[i + 1]!] !== 0 && i + 1 < n) i++;
       else break;
     }
-    if (count === t.starts.length) t = scratch = grow(t, count);
-    t.starts[count] = start;
-    t.ends[count] = i;
-    t.blocks[count] = block;
-    if (cells && cells[wordCell(b, start, i)] !== 0) t.marked[markedCount++] = count;
+    if (count === starts.length) {
+      t = scratch = grow(t, count);
+      ({ starts, ends, blocks, marked } = t);
+    }
+    starts[count] = start;
+    ends[count] = i;
+    blocks[count] = block;
+    if (cells && cells[wordCell(b, start, i)] !== 0) marked[markedCount++] = count;
     count++;
   }
   t.count = count;

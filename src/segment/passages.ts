@@ -72,12 +72,14 @@ function joinParagraphs(paragraphs: readonly Paragraph[]): Paragraph {
   return { text: texts.join('\n'), lines };
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+// Made at the first sentence asked for: ICU takes some 15 ms to load its sentence rules, on every run that reads turns.
+let segmenter: Intl.Segmenter | undefined;
 
 /** Sentences by Unicode's rules; a line break inside a paragraph is read as a space so wrapped text stays one sentence. */
 function sentences(p: Paragraph): Paragraph[] {
   const flat = p.text.replace(/\n/g, ' ');
   const out: Paragraph[] = [];
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   for (const { segment, index } of segmenter.segment(flat)) {
     const lead = segment.length - segment.trimStart().length;
     const text = p.text.slice(index + lead, index + segment.trimEnd().length);
