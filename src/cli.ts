@@ -1,4 +1,5 @@
 // The command registry: parses argv with commander and turns every outcome into an exit code.
+import { inertName } from './render/inert.js';
 import { supportsColor } from 'chalk';
 import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE, ObsError, formatProblem } from './errors.js';
@@ -69,7 +70,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return err.exitCode;
     }
     const e = err as Error;
-    io.stderr.write(`obs: unexpected error: ${e?.message ?? String(err)}\n`);
+    io.stderr.write(`obs: unexpected error: ${inertName(e?.message ?? String(err))}\n`);
     io.stderr.write(debug ? `${e?.stack ?? ''}\n` : '  hint: run again with --debug for details, and report it with the input that caused it\n');
     return EXIT_USAGE;
   }

@@ -1,4 +1,5 @@
 // One error type for everything a user can cause; the CLI turns it into a message and an exit code.
+import { inertName } from './render/inert.js';
 
 export interface Location {
   file?: string;
@@ -35,9 +36,13 @@ export function quoteArg(name: string): string {
   return `"${name.replace(/(["\\$`])/g, '\\$1')}"`;
 }
 
+// A file name or a message may quote the data, so each goes out inert: no control sequence reaches the
+// terminal, and a newline in a file name cannot start a line of its own that looks like `obs: error:`.
+// The one line break kept is the one before `hint:`.
+
 export function formatLocation(loc: Location): string {
   if (!loc.file) return '';
-  let at = loc.file;
+  let at = inertName(loc.file);
   if (loc.line !== undefined) {
     at += `:${loc.line}`;
     if (loc.col !== undefined) at += `:${loc.col}`;
@@ -46,11 +51,13 @@ export function formatLocation(loc: Location): string {
 }
 
 export function formatProblem(p: Problem): string {
-  const head = `obs: ${formatLocation(p)}${p.message}`;
-  return p.hint ? `${head}\n  hint: ${p.hint}` : head;
+  return withHint(`obs: ${formatLocation(p)}${inertName(p.message)}`, p);
 }
 
 export function formatWarning(p: Problem): string {
-  const head = `obs: ${p.note ? 'note' : 'warning'}: ${formatLocation(p)}${p.message}`;
-  return p.hint ? `${head}\n  hint: ${p.hint}` : head;
+  return withHint(`obs: ${p.note ? 'note' : 'warning'}: ${formatLocation(p)}${inertName(p.message)}`, p);
+}
+
+function withHint(head: string, p: Problem): string {
+  return p.hint ? `${head}\n  hint: ${inertName(p.hint)}` : head;
 }

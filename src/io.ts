@@ -1,8 +1,14 @@
 // The outside world as the commands see it, so tests can run a command without a process.
-import { close, openSync, promises as fs, renameSync, rmSync, statSync, write, type Stats } from 'node:fs';
+import { accessSync, close, constants, fchmod, fchown, fstatSync, fsync, open, openSync, closeSync, renameSync, statSync, write, type Stats } from 'node:fs';
 import { promisify } from 'node:util';
 import path from 'node:path';
-import { ObsError } from './errors.js';
+import { ObsError, formatProblem } from './errors.js';
+import { INPUT_LIMITS, megabytes } from './input.js';
+import { resolveOutput, type OutputTarget } from './output-target.js';
+import { exitCleanlyOnSignals, leave, removeTemp, track, untrack } from './unfinished.js';
+import { shortWrite, writeProblem } from './write-error.js';
+
+export { exitCleanlyOnSignals };
 
 export interface Io {
   stdout: { write(chunk: string): unknown; isTTY?: boolean };
@@ -12,36 +18,54 @@ export interface Io {
   env: Record<string, string | undefined>;
 }
 
-/** Temporary output files being written, so an interrupted run can remove them on its way out. */
-const unfinished = new Set<string>();
-
-/**
- * Ctrl-C (SIGINT) or SIGTERM: remove any half-written output, leaving the earlier file of that name (or
- * none), and exit 130 or 143 as shells expect. Only for a real process: tests run commands in-process.
- */
-export function exitCleanlyOnSignals(): void {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.once(signal, () => {
-      const removed = unfinished.size > 0;
-      for (const tmp of unfinished) rmSync(tmp, { force: true });
-      process.stderr.write(`\nobs: interrupted${removed ? '; the unfinished --out file was removed' : ''}\n`);
-      process.exit(code);
-    });
-  }
-}
+/** The name --out gives standard output, as most command-line tools read it. */
+export const STDOUT = '-';
 
 export function processIo(): Io {
+  endOnStandardStreamErrors();
   return {
     stdout: process.stdout,
     stderr: process.stderr,
     cwd: process.cwd(),
     env: process.env,
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
-    },
+    readStdin: () => readAtMost(process.stdin, INPUT_LIMITS.transcript),
   };
+}
+
+/** Standard input's bytes, refused once past `limit`: it may be a device or a program that never stops. */
+export async function readAtMost(stream: AsyncIterable<Buffer | string>, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  // Leaving the loop early destroys the stream, so nothing more is read.
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    length += bytes.length;
+    if (length > limit) {
+      throw new ObsError({ file: 'standard input', message: `is over the ${megabytes(limit)} obs reads from one transcript`, hint: 'save it as files of at most that size and name them instead of -' });
+    }
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks, length);
+}
+
+let guarded = false;
+
+/**
+ * A write to standard output fails asynchronously, as an 'error' event, wherever in the run it was
+ * made; unheard, Node prints a stack trace. A closed pipe (`obs ... | head`) ends obs quietly with
+ * 141, the status a shell gives cat or grep killed by SIGPIPE (Node ignores that signal, so it is
+ * not there to do it): the reader wanted no more, and `set -o pipefail` still sees the cut.
+ * Any other failure (a full disk, an I/O error) is a fault: a message and exit 2.
+ */
+function endOnStandardStreamErrors(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') leave(141);
+    leave(2, () => `${formatProblem(writeProblem('standard output', err, 'stdout'))}\n`);
+  });
+  // Nowhere is left to tell of a failing stderr; the output itself is still checked.
+  process.stderr.on('error', () => {});
 }
 
 /**
@@ -49,20 +73,21 @@ export function processIo(): Io {
  * so a bad path fails fast instead of after a long run.
  */
 export async function checkOutputPath(out: string, inputs: readonly string[], cwd: string): Promise<void> {
-  const target = path.resolve(cwd, out);
-  const stat = await fs.stat(target).catch(() => undefined);
-  if (stat?.isDirectory()) {
-    throw new ObsError({ file: out, message: 'is a folder, not a file', hint: 'give --out a file name, e.g. --out results.csv' });
-  }
-  const dir = path.dirname(target);
-  const dirStat = await fs.stat(dir).catch(() => undefined);
-  if (!dirStat?.isDirectory()) {
-    throw new ObsError({ file: out, message: `folder ${dir} does not exist`, hint: 'create the folder first, or choose another --out path' });
-  }
+  if (out === STDOUT) return;
+  const target = resolveOutput(out, cwd);
   // Only a file that exists can be an input. Device and inode name a file however it is reached:
   // through a link, a hard link, or another spelling of its path.
-  if (stat && inputs.some((input) => sameFile(stat, path.resolve(cwd, input)))) {
+  if (target.kind === 'file' && target.existing && inputs.some((input) => sameFile(target.existing!, path.resolve(cwd, input)))) {
     throw new ObsError({ file: out, message: 'is one of the input files; obs never writes over its input', hint: 'choose another --out path' });
+  }
+  // The file is opened at the first write, perhaps late in a long run: a refusal is better told now.
+  // A new file is made in its folder; a device or pipe is opened as it is.
+  const writable = target.kind === 'file' ? path.dirname(target.path) : target.path;
+  try {
+    accessSync(writable, constants.W_OK);
+  } catch (err) {
+    const problem = writeProblem(out, err, 'file');
+    throw new ObsError(target.kind === 'file' ? { ...problem, message: problem.message.replace(/^cannot write/, `cannot write in folder ${writable}`) } : problem);
   }
 }
 
@@ -75,7 +100,7 @@ function sameFile(a: Stats, other: string): boolean {
   }
 }
 
-/** Output written piece by piece: to standard output, or to a temporary file renamed into place at the end. */
+/** Output written piece by piece: to standard output, a device or pipe, or a temporary file renamed into place at the end. */
 export interface OutputSink {
   write(chunk: string): Promise<void>;
   /** Finishes the output: the renamed file appears only now. */
@@ -85,69 +110,157 @@ export interface OutputSink {
 }
 
 export async function openOutput(out: string | undefined, io: Io): Promise<OutputSink> {
-  if (!out) {
-    return {
-      write: async (chunk) => {
-        io.stdout.write(chunk);
-      },
-      close: async () => {},
-      abort: async () => {},
-    };
-  }
-  const target = path.resolve(io.cwd, out);
-  const tmp = path.join(path.dirname(target), `.obs-tmp-${process.pid}-${Date.now().toString(36)}-${path.basename(target)}`);
-  const fail = (err: unknown): never => {
-    rmSync(tmp, { force: true });
-    unfinished.delete(tmp);
-    throw new ObsError({ file: out, message: `cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, hint: 'check the folder exists and is writable' });
+  if (!out || out === STDOUT) return standardOutput(io);
+  const target = resolveOutput(out, io.cwd);
+  return target.kind === 'file' ? replaceFile(out, target) : writeThrough(out, target.path);
+}
+
+function standardOutput(io: Io): OutputSink {
+  return {
+    write: async (chunk) => {
+      io.stdout.write(chunk);
+      // A failed write is told on the next turn of the event loop: let it end the run before more work is done.
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+    close: async () => {},
+    abort: async () => {},
   };
-  // Created, renamed and removed synchronously, each in the same turn as the list of unfinished
-  // files learns of it: a Ctrl-C handled while an asynchronous open was still on its way would
-  // remove nothing, and the file would appear after it.
+}
+
+/** Beside the target, so the rename stays on one filesystem; the name is cut so it stays within the 255-byte limit. */
+function tempPath(target: string): string {
+  return path.join(path.dirname(target), `.obs-tmp-${process.pid}-${Date.now().toString(36)}-${path.basename(target).slice(0, 120)}`);
+}
+
+function replaceFile(out: string, target: Extract<OutputTarget, { kind: 'file' }>): OutputSink {
+  const tmp = tempPath(target.path);
+  const earlier = target.existing;
+  let fd: number | undefined;
+  // Made at the first write, not when the output is opened: while it exists a signal handler must
+  // stand ready to remove it, and that handler waits for the main thread, which may be coding a
+  // long transcript. Created, renamed and removed synchronously, each in the same turn as the list
+  // of unfinished files learns of it, so a signal can never come between the two. Exclusive, so a
+  // link planted at that name is never followed. Private until its mode is set at the end; a new
+  // file gets the umask's mode.
+  const made = (): number => {
+    if (fd === undefined) {
+      fd = openSync(tmp, 'wx', earlier ? 0o600 : 0o666);
+      track(tmp);
+    }
+    return fd;
+  };
+  let closed = false;
+  const closeOnce = async () => {
+    if (fd === undefined || closed) return;
+    // Marked first: a close that fails has still released the descriptor.
+    closed = true;
+    await closeFd(fd);
+  };
+  const discard = async () => {
+    await closeOnce().catch(() => {});
+    if (fd !== undefined) removeTemp(tmp);
+  };
+  const fail = async (err: unknown): Promise<never> => {
+    await discard();
+    throw new ObsError(writeProblem(out, err, 'file'));
+  };
+  return {
+    write: async (chunk) => {
+      try {
+        await writeAll(made(), Buffer.from(chunk, 'utf8'));
+      } catch (err) {
+        await fail(err);
+      }
+    },
+    close: async () => {
+      try {
+        const open = made();
+        if (earlier) await keepOwnerAndMode(open, earlier);
+        // Some filesystems (NFS, quotas) report a full disk only when the data is flushed or the file closed.
+        await fsyncFd(open);
+        await closeOnce();
+        renameSync(tmp, target.path);
+      } catch (err) {
+        await fail(err);
+      }
+      untrack(tmp);
+    },
+    abort: discard,
+  };
+}
+
+/** The replacement keeps the earlier file's permissions (a private file stays private) and, where allowed, its owner. */
+async function keepOwnerAndMode(fd: number, earlier: Stats): Promise<void> {
+  if (earlier.uid !== process.getuid?.() || earlier.gid !== process.getgid?.()) await fchownFd(fd, earlier.uid, earlier.gid).catch(() => {});
+  await fchmodFd(fd, earlier.mode & 0o7777);
+}
+
+/**
+ * A device or named pipe, opened and written as it is: no temporary file, no rename. Opened on a
+ * worker thread, since a pipe's open waits for a reader; no signal handler is installed meanwhile,
+ * so Ctrl-C ends that wait at once.
+ */
+async function writeThrough(out: string, target: string): Promise<OutputSink> {
   let fd: number;
   try {
-    fd = openSync(tmp, 'w');
+    fd = await openFd(target, constants.O_WRONLY | constants.O_NOCTTY);
   } catch (err) {
-    return fail(err);
+    throw new ObsError(writeProblem(out, err, 'file'));
   }
-  unfinished.add(tmp);
+  // The name may have been given to a regular file since it was looked at: never write into one in place.
+  const stat = fstatSync(fd);
+  if (!stat.isCharacterDevice() && !stat.isFIFO()) {
+    closeSync(fd);
+    throw new ObsError({ file: out, message: 'was replaced by another file while obs opened it', hint: 'run obs again' });
+  }
   let open = true;
-  const finish = async () => {
+  const shut = async () => {
     if (!open) return;
     open = false;
     await closeFd(fd);
   };
+  const fail = async (err: unknown): Promise<never> => {
+    await shut().catch(() => {});
+    throw new ObsError(writeProblem(out, err, 'file'));
+  };
   return {
     write: async (chunk) => {
-      const bytes = Buffer.from(chunk, 'utf8');
       try {
-        for (let done = 0; done < bytes.length; ) done += (await writeFd(fd, bytes, done, bytes.length - done)).bytesWritten;
+        await writeAll(fd, Buffer.from(chunk, 'utf8'));
       } catch (err) {
-        await finish();
-        return fail(err);
+        await fail(err);
       }
     },
     close: async () => {
-      await finish();
       try {
-        renameSync(tmp, target);
+        await shut();
       } catch (err) {
-        return fail(err);
+        await fail(err);
       }
-      unfinished.delete(tmp);
     },
     abort: async () => {
-      await finish().catch(() => {});
-      rmSync(tmp, { force: true });
-      unfinished.delete(tmp);
+      await shut().catch(() => {});
     },
   };
 }
 
+/** Every byte or an error: a short write is followed by another, which stores more or reports why it cannot. */
+async function writeAll(fd: number, bytes: Buffer): Promise<void> {
+  for (let done = 0; done < bytes.length; ) {
+    const { bytesWritten } = await writeFd(fd, bytes, done, bytes.length - done);
+    if (bytesWritten <= 0) throw shortWrite();
+    done += bytesWritten;
+  }
+}
+
+const openFd = promisify(open);
 const writeFd = promisify(write);
 const closeFd = promisify(close);
+const fsyncFd = promisify(fsync);
+const fchmodFd = promisify(fchmod);
+const fchownFd = promisify(fchown);
 
-/** Writes to a temporary file beside the target, then renames it, so readers never see half a file. */
+/** The whole output at once, through openOutput: atomically to a file, or to standard output for `-`. */
 export async function writeFileAtomic(out: string, content: string, io: Io): Promise<void> {
   const sink = await openOutput(out, io);
   try {

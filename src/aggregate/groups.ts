@@ -1,16 +1,19 @@
 // Group keys from the --by fields, and the one order groups are shown in.
+import { META_PREFIX, getField } from '../corpus/fields.js';
 import type { Passage } from '../segment/types.js';
 
 export const UNKNOWN = '(unknown)';
 export const ALL = '(all)';
 
-/** Metadata fields first; `file` and `speaker` also work as --by fields. */
+/**
+ * `file` and `speaker` are the passage's own, whatever its metadata says; any other name is a
+ * metadata field, and `meta.NAME` is always the metadata field NAME.
+ */
 export function fieldValue(passage: Passage, field: string): string | undefined {
-  const value = passage.meta[field];
-  if (value !== undefined) return value;
+  if (field.startsWith(META_PREFIX)) return getField(passage.meta, field.slice(META_PREFIX.length));
   if (field === 'file') return passage.file;
   if (field === 'speaker') return passage.speaker ?? undefined;
-  return undefined;
+  return getField(passage.meta, field);
 }
 
 export function groupKey(passage: Passage, by: readonly string[]): string[] {

@@ -1,4 +1,5 @@
 // Theme matrices: groups x themes, documents x themes, and themes x themes co-occurrence.
+import { getField } from '../corpus/fields.js';
 import type { Meta } from '../corpus/types.js';
 import type { CompiledTheme } from '../match/compile.js';
 import type { PassageCoding } from '../match/engine.js';
@@ -151,7 +152,7 @@ export function documentRows(counted: readonly MatrixRow[], documents: readonly 
   const byDoc = new Map(counted.map((r) => [Number(r.labels[0]), r]));
   const rows = documents.map((d) => {
     const r = byDoc.get(d.doc) ?? { labels: [], counts: [1, 0, 0], cells: Array.from({ length: themes }, () => ({ value: 0 })) };
-    return { ...r, labels: [d.file, ...metaFields.map((f) => d.meta[f] ?? '')] };
+    return { ...r, labels: [d.file, ...metaFields.map((f) => getField(d.meta, f) ?? '')] };
   });
   return { metaFields, rows };
 }

@@ -1,7 +1,8 @@
 // Finds and reads a codebook file: --codebook, else ./codebook.yaml, else the built-in one.
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ObsError } from '../errors.js';
+import { INPUT_LIMITS, readInputFile } from '../input.js';
 import { packageRoot } from '../paths.js';
 import { parseCodebookOrThrow } from './parse.js';
 import type { Codebook } from './types.js';
@@ -16,16 +17,11 @@ export function resolveCodebookPath(given: string | undefined, cwd: string): str
 
 /** `shown` is how messages name the file: as the user wrote it, or the built-in codebook's package path. */
 export async function loadCodebook(file: string, shown: string): Promise<Codebook> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ObsError({
-      file: shown,
-      message: code === 'ENOENT' ? 'codebook not found' : code === 'EISDIR' ? 'is a folder, not a codebook file' : `cannot read codebook (${code})`,
-      hint: 'give --codebook the path of a YAML codebook',
-    });
+  const read = readInputFile(file, INPUT_LIMITS.codebook);
+  if ('error' in read) {
+    const missing = read.error === 'not found';
+    const folder = read.error.startsWith('is a folder');
+    throw new ObsError({ file: shown, message: missing ? 'codebook not found' : read.error, hint: missing || folder ? 'give --codebook the path of a YAML codebook' : read.hint });
   }
-  return parseCodebookOrThrow(text.replace(/^\uFEFF/, ''), shown);
+  return parseCodebookOrThrow(read.bytes.toString('utf8').replace(/^\uFEFF/, ''), shown);
 }

@@ -1,7 +1,8 @@
 // Codebook YAML -> Codebook, or every problem found, each with line and column.
 import { createHash } from 'node:crypto';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node as YamlNode } from 'yaml';
 import { ObsError, type Problem } from '../errors.js';
+import { duplicateKeyErrors, yamlTooDeep } from '../yaml-bounded.js';
 import { yamlProblem } from '../yaml-problem.js';
 import type { Codebook, NearRule, Term, Theme } from './types.js';
 
@@ -10,15 +11,34 @@ export const THEME_KEYS = ['id', 'label', 'description', 'color', 'keywords', 'e
 export const NEAR_KEYS = ['all', 'within'] as const;
 export const MAX_DEPTH = 12;
 export const MAX_TERM_LENGTH = 200;
-const MAX_NODES = 100_000;
+/** Lists and mappings inside one another: sub-themes 12 deep take some 30, and deeper ones get the sub-theme limit's own message; the yaml package composes a few hundred levels safely on any thread. */
+export const MAX_YAML_NESTING = 256;
+/** Entries that aliases may add by repeating what an anchor holds: enough for any shared list, far short of a bomb. */
+export const MAX_ALIAS_EXPANSION = 100_000;
+/** Terms of every kind together; the 16 MB file limit alone would let through millions. */
+export const MAX_TERMS = 1_000_000;
 
 interface Ctx {
   file: string;
   doc: Document;
   lines: LineCounter;
   problems: Problem[];
-  nodes: number;
+  /** Entries added so far by following aliases. */
+  expanded: number;
+  terms: number;
   ids: Map<string, number>;
+  /** Each alias's anchored node, found in one pass: the yaml package searches the whole document per alias. */
+  anchors?: Map<Alias, YamlNode>;
+  sizes: Map<YamlNode, number>;
+}
+
+const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
+
+/** A limit passed: the reading stops there, since what follows would only be errors made by the cut. */
+class LimitPassed extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.message);
+  }
 }
 
 export interface ParseResult {
@@ -27,10 +47,18 @@ export interface ParseResult {
 }
 
 export function parseCodebook(text: string, file: string): ParseResult {
+  // Measured before the yaml package composes the document, which it does by recursion.
+  const deep = yamlTooDeep(text, MAX_YAML_NESTING);
+  if (deep) {
+    return {
+      problems: [{ file, line: deep.line, col: deep.col, message: `nests lists or mappings more than ${MAX_YAML_NESTING} levels deep`, hint: `a codebook needs a few levels for each of its at most ${MAX_DEPTH} levels of sub-themes` }],
+    };
+  }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-  const ctx: Ctx = { file, doc, lines, problems: [], nodes: 0, ids: new Map() };
-  for (const error of doc.errors) {
+  // Duplicate keys are found in one pass below: the package's own check compares every pair.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: false });
+  const ctx: Ctx = { file, doc, lines, problems: [], expanded: 0, terms: 0, ids: new Map(), sizes: new Map() };
+  for (const error of [...doc.errors, ...duplicateKeyErrors(doc, lines)].sort((a, b) => a.pos[0] - b.pos[0])) {
     const problem = yamlProblem(error, file, 1, undefined, text);
     ctx.problems.push({ ...problem, message: `YAML: ${problem.message}` });
   }
@@ -42,6 +70,16 @@ export function parseCodebook(text: string, file: string): ParseResult {
     ctx.problems.push({ ...problem, message: `YAML: ${problem.message}` });
   }
   if (ctx.problems.length > 0) return { problems: ctx.problems };
+  try {
+    return readCodebook(ctx, text);
+  } catch (err) {
+    if (err instanceof LimitPassed) return { problems: [err.problem] };
+    throw err;
+  }
+}
+
+function readCodebook(ctx: Ctx, text: string): ParseResult {
+  const { file, doc } = ctx;
   const root = doc.contents as YamlNode | null;
   if (!isMap(root)) {
     report(ctx, root, 'a codebook must be a YAML mapping with `name` and `themes`', 'start from the example in the README');
@@ -182,6 +220,9 @@ function readTerms(ctx: Ctx, node: YamlNode | undefined, key: string): Term[] {
   }
   const terms: Term[] = [];
   for (const raw of seq.items as YamlNode[]) {
+    if (++ctx.terms > MAX_TERMS) {
+      stop(ctx, raw, `the codebook has more than ${MAX_TERMS.toLocaleString('en')} terms (keywords, exclude, ignore, allow_shared and near entries together)`, 'obs reads codebooks up to that size; split the codebook into several and code with each');
+    }
     const item = resolve(ctx, raw);
     const { line, col } = position(ctx, raw);
     if (!isScalar(item) || typeof item.value !== 'string') {
@@ -192,7 +233,8 @@ function readTerms(ctx: Ctx, node: YamlNode | undefined, key: string): Term[] {
     const text = item.value.trim();
     const problem = termProblem(text);
     if (problem) {
-      report(ctx, raw, `${key} entry "${text.length > 60 ? `${text.slice(0, 60)}…` : text}" ${problem.message}`, problem.hint);
+      const shown = (text.length > 60 ? `${text.slice(0, 60)}…` : text).replace(LINE_BREAKS, '\\n');
+      report(ctx, raw, `${key} entry "${shown}" ${problem.message}`, problem.hint);
       continue;
     }
     terms.push({ text, line, col });
@@ -203,6 +245,9 @@ function readTerms(ctx: Ctx, node: YamlNode | undefined, key: string): Term[] {
 /** What makes a keyword unusable: nothing to match, or wildcards where the rules give them no meaning. */
 export function termProblem(text: string): Problem | undefined {
   if (text === '') return { message: 'is empty', hint: 'remove it' };
+  // Matching reads a passage's words across its lines, but a keyword on several lines cannot be
+  // written into other programs' codebooks (QDC) and back, nor shown on one line of a table.
+  if (/[\n\r\u0085\u2028\u2029]/.test(text)) return { message: 'holds a line break', hint: 'a keyword is one line: write each line as a keyword of its own, or join them with a space (a `|` block keeps line breaks; `>` joins lines)' };
   if (text.length > MAX_TERM_LENGTH) return { message: `is longer than ${MAX_TERM_LENGTH} characters`, hint: 'keywords are words or short phrases' };
   if (!/[\p{L}\p{N}]/u.test(text)) return { message: 'has no letters or digits', hint: 'keywords match words; punctuation alone never matches' };
   for (const word of text.split(/\s+/)) {
@@ -267,16 +312,53 @@ function readInteger(ctx: Ctx, node: YamlNode | undefined, key: string, min: num
   return undefined;
 }
 
-/** Follows aliases, counting every node reached so that an alias bomb stops instead of filling memory. */
+/**
+ * Follows an alias, counting what it repeats: every entry under its anchor, at each use. Only what
+ * aliases add counts, so an alias bomb stops while a long codebook written out in full does not.
+ */
 function resolve(ctx: Ctx, node: YamlNode | null | undefined): YamlNode | null {
   if (!node) return null;
-  ctx.nodes++;
-  if (ctx.nodes > MAX_NODES) {
-    if (ctx.nodes === MAX_NODES + 1) report(ctx, node, `the codebook expands to more than ${MAX_NODES} entries`, 'YAML aliases (`*name`) may repeat a list many times; write the entries out');
-    return null;
+  if (!isAlias(node)) return node;
+  const target = anchorOf(ctx, node);
+  if (!target) return null;
+  ctx.expanded += sizeOf(ctx, target);
+  if (ctx.expanded > MAX_ALIAS_EXPANSION) {
+    stop(ctx, node, `YAML aliases expand the codebook by more than ${MAX_ALIAS_EXPANSION.toLocaleString('en')} entries`, 'an alias (`*name`) repeats everything under its anchor at each use; write the entries out, or use fewer aliases');
   }
-  if (isAlias(node)) return resolve(ctx, node.resolve(ctx.doc) as YamlNode | undefined);
-  return node;
+  return target;
+}
+
+/** The node an alias stands for: the last anchor of its name before it, as YAML defines. */
+function anchorOf(ctx: Ctx, alias: Alias): YamlNode | undefined {
+  if (!ctx.anchors) {
+    const anchors = new Map<Alias, YamlNode>();
+    const latest = new Map<string, YamlNode>();
+    visit(ctx.doc, {
+      Node(_key, node) {
+        if (isAlias(node)) {
+          const target = latest.get(node.source);
+          if (target) anchors.set(node, target);
+        } else if (node.anchor) latest.set(node.anchor, node);
+      },
+    });
+    ctx.anchors = anchors;
+  }
+  return ctx.anchors.get(alias);
+}
+
+/** Entries under a node, itself included, without following aliases (each is counted where it is used). */
+function sizeOf(ctx: Ctx, node: YamlNode): number {
+  let size = ctx.sizes.get(node);
+  if (size === undefined) {
+    size = 0;
+    visit(node, {
+      Node() {
+        size!++;
+      },
+    });
+    ctx.sizes.set(node, size);
+  }
+  return size;
 }
 
 function position(ctx: Ctx, node: YamlNode | null | undefined): { line: number; col: number } {
@@ -286,10 +368,18 @@ function position(ctx: Ctx, node: YamlNode | null | undefined): { line: number; 
 }
 
 function report(ctx: Ctx, node: YamlNode | null | undefined, message: string, hint?: string): void {
+  ctx.problems.push(problemAt(ctx, node, message, hint));
+}
+
+function stop(ctx: Ctx, node: YamlNode | null | undefined, message: string, hint: string): never {
+  throw new LimitPassed(problemAt(ctx, node, message, hint));
+}
+
+function problemAt(ctx: Ctx, node: YamlNode | null | undefined, message: string, hint?: string): Problem {
   const { line, col } = position(ctx, node);
   const problem: Problem = { file: ctx.file, line, col, message };
   if (hint) problem.hint = hint;
-  ctx.problems.push(problem);
+  return problem;
 }
 
 function nullNode(ctx: Ctx, keyNode: YamlNode): YamlNode {

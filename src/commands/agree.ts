@@ -1,11 +1,12 @@
 // `obs agree`: how far obs's coding agrees with human coders', and how far they agree with each other.
-import { promises as fs } from 'node:fs';
+import { inertName } from '../render/inert.js';
 import path from 'node:path';
 import { Command } from 'commander';
 import { OBS, compare, placeGold, type CodedDocument } from '../agree/compare.js';
 import { parseGold } from '../agree/gold.js';
 import { EXIT_FINDINGS, ObsError } from '../errors.js';
-import type { Io } from '../io.js';
+import { INPUT_LIMITS, readInputFile } from '../input.js';
+import { STDOUT, type Io } from '../io.js';
 import { AGREE_FORMATS, renderAgree } from '../render/agree.js';
 import { openRun } from './corpus-run.js';
 import { addSharedOptions, checkFormat, type SharedOptions } from './options.js';
@@ -35,10 +36,12 @@ export async function runAgree(paths: string[], options: AgreeOptions, io: Io, c
       throw new ObsError({ message: `--fail-under must be a kappa between -1 and 1, not "${options.failUnder}"`, hint: 'e.g. --fail-under 0.6' });
     }
   }
-  const goldText = await fs.readFile(path.resolve(io.cwd, options.gold), 'utf8').catch((err: NodeJS.ErrnoException) => {
-    throw new ObsError({ file: options.gold, message: err.code === 'ENOENT' ? 'no such file' : `cannot read (${err.code})`, hint: 'give --gold the CSV of human coding' });
-  });
-  const gold = parseGold(goldText, options.gold);
+  const read = readInputFile(path.resolve(io.cwd, options.gold), INPUT_LIMITS.table);
+  if ('error' in read) {
+    const missing = read.error === 'not found';
+    throw new ObsError({ file: options.gold, message: missing ? 'no such file' : read.error, hint: missing || read.error.startsWith('is a folder') ? 'give --gold the CSV of human coding' : read.hint });
+  }
+  const gold = parseGold(read.bytes.toString('utf8'), options.gold);
 
   const run = await openRun(paths, options, io, { inputs: [options.gold], needText: false });
   const { compiled, codebook } = run;
@@ -51,6 +54,7 @@ export async function runAgree(paths: string[], options: AgreeOptions, io: Io, c
       file: transcript.file,
       passages: passages.map(({ passage, coding }) => ({
         line: passage.line,
+        last: passage.end,
         respondent: coding !== undefined,
         themes: new Set(coding ? [...coding.themes.keys()].map((t) => compiled.themes[t]!.id) : []),
       })),
@@ -66,16 +70,19 @@ export async function runAgree(paths: string[], options: AgreeOptions, io: Io, c
   const themes = compiled.themes.map((t) => t.id).filter((id) => goldThemes.has(id));
   if (themes.length === 0) throw new ObsError({ file: options.gold, message: 'no theme of the human coding is in the codebook', hint: 'theme ids in the CSV must be the codebook ids' });
   const placed = placeGold(documents, gold, options.gold, run.warn);
-  const comparisons = compare(documents, gold, themes, placed);
-  if (comparisons.every((c) => c.documents === 0)) throw new ObsError({ file: options.gold, message: 'none of the files it names is among the transcripts read', hint: 'give obs agree the folder the human coding refers to' });
+  const comparisons = compare(documents, themes, placed);
+  if (comparisons.every((c) => c.documents === 0)) {
+    if (documents.length > 0) throw new ObsError({ file: options.gold, message: 'none of its codes is on a respondent passage', hint: 'see the warnings above; give each code the first line of its passage, as `obs code --passages` gives it' });
+    throw new ObsError({ file: options.gold, message: 'none of the files it names is among the transcripts read', hint: 'give obs agree the folder the human coding refers to' });
+  }
 
-  await run.emit(renderAgree({ codebook: codebookInfo(codebook), gold: options.gold, themes, comparisons }, format, options.out ? 0 : colorLevel));
+  await run.emit(renderAgree({ codebook: codebookInfo(codebook), gold: options.gold, themes, comparisons }, format, options.out && options.out !== STDOUT ? 0 : colorLevel));
 
   if (failUnder === undefined) return 0;
   const below = comparisons
     .filter((c) => c.a === OBS)
     .flatMap((c) => c.themes.filter((t) => t.coded.kappa !== null && t.coded.kappa < failUnder!).map((t) => `${t.theme} ${t.coded.kappa!.toFixed(2)} (vs ${c.b})`));
   if (below.length === 0) return 0;
-  io.stderr.write(`obs: kappa over coded passages below ${failUnder}: ${below.join(', ')}\n`);
+  io.stderr.write(`obs: kappa over coded passages below ${failUnder}: ${inertName(below.join(', '))}\n`);
   return EXIT_FINDINGS;
 }

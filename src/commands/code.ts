@@ -4,7 +4,7 @@ import { FigureCounter } from '../aggregate/figures.js';
 import { EXTRACT_WORDS, QuotePicker } from '../aggregate/quotes.js';
 import { runSummary, type CodeReport } from '../aggregate/report.js';
 import { ObsError } from '../errors.js';
-import type { Io } from '../io.js';
+import { STDOUT, type Io } from '../io.js';
 import { REPORT_FORMATS, renderReport } from '../render/index.js';
 import { passageLine } from '../render/jsonl.js';
 import { openRun, warnMissing } from './corpus-run.js';
@@ -69,6 +69,6 @@ export async function runCode(paths: string[], options: CodeOptions, io: Io, col
     rows: figures.rows(),
     quotes: quotes.quotes(),
   };
-  await run.emit(renderReport(report, format as Exclude<typeof format, 'jsonl'>, { colorLevel: options.out ? 0 : colorLevel }));
+  await run.emit(renderReport(report, format as Exclude<typeof format, 'jsonl'>, { colorLevel: options.out && options.out !== STDOUT ? 0 : colorLevel }));
   return 0;
 }

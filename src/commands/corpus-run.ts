@@ -5,12 +5,13 @@ import { loadCodebook, resolveCodebookPath } from '../codebook/load.js';
 import type { Codebook } from '../codebook/types.js';
 import { openCorpus } from '../corpus/load.js';
 import type { Transcript } from '../corpus/types.js';
-import { ObsError, formatWarning, quoteArg, type Problem } from '../errors.js';
-import { checkOutputPath, openOutput, writeFileAtomic, type Io, type OutputSink } from '../io.js';
+import { ObsError, quoteArg, type Problem } from '../errors.js';
+import { STDOUT, checkOutputPath, openOutput, writeFileAtomic, type Io, type OutputSink } from '../io.js';
 import { compileCodebook, type CompiledCodebook } from '../match/compile.js';
 import { codeTranscript, type CodedPassage } from '../pipeline.js';
 import { passes } from '../aggregate/where.js';
 import { corpusSettings, type CorpusSettings, type SharedOptions } from './options.js';
+import { warningPrinter } from '../warnings.js';
 
 export interface CorpusRun {
   settings: CorpusSettings;
@@ -50,9 +51,8 @@ export interface RunExtras {
 
 export async function openRun(paths: string[], options: SharedOptions, io: Io, extras: RunExtras = {}): Promise<CorpusRun> {
   const settings = corpusSettings(options, extras.ungrouped);
-  const warn = (p: Problem) => {
-    if (!options.quiet) io.stderr.write(`${formatWarning(p)}\n`);
-  };
+  const printer = warningPrinter((text) => io.stderr.write(text), options.quiet);
+  const warn = printer.warn;
   const codebookPath = resolveCodebookPath(options.codebook, io.cwd);
   const codebook = await loadCodebook(codebookPath, options.codebook ?? codebookPath);
   const compiled = compileCodebook(codebook);
@@ -65,7 +65,10 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
     ...(options.stdinFilename ? { stdinFilename: options.stdinFilename } : {}),
     readStdin: io.readStdin,
     warn,
-  });
+    // A folder given may hold this run's own files: the --gold table, an earlier --out file.
+    ...(extras.inputs ? { inputs: extras.inputs } : {}),
+    ...(options.out && options.out !== STDOUT ? { out: options.out } : {}),
+  }).finally(printer.flush);
   // Before any coding, so a bad --out fails at once and can never name an input.
   if (options.out) {
     const inputs = [codebookPath, ...(options.meta ? [options.meta] : []), ...(extras.inputs ?? []), ...corpus.files.map((f) => f.path).filter((p) => p !== '-')];
@@ -80,57 +83,76 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
     warn,
     skipped: () => corpus.skipped,
     async each(visit) {
-      let documents = 0;
-      let kept = 0;
-      // Files in which no speaker was found, told of at the end where other files had speakers.
-      const speakerless: string[] = [];
-      let withSpeakers = 0;
-      const take = async (passages: CodedPassage[], transcript: TranscriptInfo) => {
-        const doc = documents++;
-        for (const p of passages) p.passage.doc = doc;
-        if (passages.every((p) => p.passage.interviewer)) warn({ file: transcript.file, message: 'has no respondent text to code' });
-        if (passages.some((p) => p.passage.speaker !== null)) withSpeakers++;
-        else if (passages.length > 0) speakerless.push(transcript.file);
-        if (passages.some((p) => p.coding)) kept++;
-        await visit(passages, transcript, doc);
-      };
-      const workers = settings.jobs > 1 && !corpus.files.some((f) => f.path === '-') ? Math.min(settings.jobs, Math.floor(corpusBytes(corpus.files) / bytesPerWorker(io))) : 0;
-      if (workers > 1) {
-        const { codeInWorkers } = await import('../work/pool.js');
-        const { unpack } = await import('../work/codec.js');
-        const setup = { codebookPath, codebookShown: options.codebook ?? codebookPath, unit: settings.unit, speakers: settings.speakers, excludeSpeakers: settings.excludeSpeakers, findInterviewer: settings.findInterviewer, where: settings.where, strict: options.strict, keepText: extras.needText ?? true };
-        for await (const result of codeInWorkers(corpus.jobs, setup, workers)) {
-          if (result.crash) throw new Error(result.crash);
-          if (result.fatal) throw new ObsError(result.fatal);
-          result.warnings.forEach(warn);
-          if (!result.transcript) corpus.skip();
-          else await take(unpack(result.passages!, documents), result.transcript);
-        }
-      } else {
-        for await (const transcript of corpus.transcripts()) {
-          const coded = codeTranscript(transcript, documents, compiled, { ...settings, ...(include ? { include } : {}) });
-          coded.problems.forEach(warn);
-          await take(coded.passages, transcript);
-        }
+      try {
+        return await codeAll(visit);
+      } finally {
+        printer.flush();
       }
-      if (documents === 0) throw new ObsError({ message: 'no transcript could be read', hint: 'see the warnings above' });
-      if (withSpeakers > 0) {
-        for (const file of speakerless) {
-          warn({ file, message: `no speaker was found, where ${withSpeakers} other file${withSpeakers === 1 ? ' has' : 's have'} speakers: all its text is counted, any interviewer's questions too`, hint: `see what was read with: obs speakers ${quoteArg(file)}; --speakers NAME takes a label obs did not believe` });
-        }
-      }
-      if (include && kept === 0) {
-        warn({ message: `no passage matches ${settings.where.map((w) => `--where ${w.text}`).join(' ')}`, hint: 'values compare without case; a range is FROM..TO, e.g. year=2019..2021' });
-      }
-      // Under --where, every figure is one of the passages kept: so is the number of documents.
-      return include ? kept : documents;
     },
-    stream: () => openOutput(options.out, io),
+    async stream() {
+      const sink = await openOutput(options.out, io);
+      return {
+        write: (chunk) => sink.write(chunk),
+        close: () => {
+          printer.flush();
+          return sink.close();
+        },
+        abort: () => sink.abort(),
+      };
+    },
     async emit(output) {
+      printer.flush();
       if (options.out) await writeFileAtomic(options.out, output, io);
       else io.stdout.write(output);
     },
   };
+
+  async function codeAll(visit: Parameters<CorpusRun['each']>[0]): Promise<number> {
+    let documents = 0;
+    let kept = 0;
+    // Files in which no speaker was found, told of at the end where other files had speakers.
+    const speakerless: string[] = [];
+    let withSpeakers = 0;
+    const take = async (passages: CodedPassage[], transcript: TranscriptInfo) => {
+      const doc = documents++;
+      for (const p of passages) p.passage.doc = doc;
+      if (passages.every((p) => p.passage.interviewer)) warn({ file: transcript.file, message: 'has no respondent text to code' });
+      if (passages.some((p) => p.passage.speaker !== null)) withSpeakers++;
+      else if (passages.length > 0) speakerless.push(transcript.file);
+      if (passages.some((p) => p.coding)) kept++;
+      await visit(passages, transcript, doc);
+    };
+    const workers = settings.jobs > 1 && !corpus.files.some((f) => f.path === '-') ? Math.min(settings.jobs, Math.floor(corpusBytes(corpus.files) / bytesPerWorker(io))) : 0;
+    if (workers > 1) {
+      const { codeInWorkers } = await import('../work/pool.js');
+      const { unpack } = await import('../work/codec.js');
+      const setup = { codebookPath, codebookShown: options.codebook ?? codebookPath, unit: settings.unit, speakers: settings.speakers, excludeSpeakers: settings.excludeSpeakers, findInterviewer: settings.findInterviewer, where: settings.where, strict: options.strict, keepText: extras.needText ?? true };
+      for await (const result of codeInWorkers(corpus.jobs, setup, workers)) {
+        if (result.crash) throw new Error(result.crash);
+        if (result.fatal) throw new ObsError(result.fatal);
+        result.warnings.forEach(warn);
+        if (!result.transcript) corpus.skip();
+        else await take(unpack(result.passages!, documents), result.transcript);
+      }
+    } else {
+      for await (const transcript of corpus.transcripts()) {
+        const coded = codeTranscript(transcript, documents, compiled, { ...settings, ...(include ? { include } : {}) });
+        coded.problems.forEach(warn);
+        await take(coded.passages, transcript);
+      }
+    }
+    if (documents === 0) throw new ObsError({ message: 'no transcript could be read', hint: 'see the warnings above' });
+    if (withSpeakers > 0) {
+      for (const file of speakerless) {
+        warn({ file, message: `no speaker was found, where ${withSpeakers} other file${withSpeakers === 1 ? ' has' : 's have'} speakers: all its text is counted, any interviewer's questions too`, hint: `see what was read with: obs speakers ${quoteArg(file)}; --speakers NAME takes a label obs did not believe` });
+      }
+    }
+    if (include && kept === 0) {
+      warn({ message: `no passage matches ${settings.where.map((w) => `--where ${w.text}`).join(' ')}`, hint: 'values compare without case; a range is FROM..TO, e.g. year=2019..2021' });
+    }
+    // Under --where, every figure is one of the passages kept: so is the number of documents.
+    return include ? kept : documents;
+  }
 }
 
 function bytesPerWorker(io: Io): number {

@@ -1,8 +1,8 @@
 // `obs import`: a codebook from REFI-QDA, LIWC, WordStat, Lexicoder, Yoshikoder or quanteda YAML, as obs codebook YAML.
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { ObsError, formatWarning } from '../errors.js';
+import { formatWarning } from '../errors.js';
+import { readRequiredFile } from '../input.js';
 import { checkOutputPath, writeFileAtomic, type Io } from '../io.js';
 import { IMPORT_FORMATS, importFormat } from '../interchange/formats.js';
 
@@ -39,15 +39,7 @@ export async function runImport(file: string, options: ImportOptions, io: Io): P
   return 0;
 }
 
+/** Only a regular file, up to the import limit: a FIFO or device is refused at once, a huge file before it is read. */
 export async function readInput(file: string, cwd: string): Promise<Buffer> {
-  try {
-    return await fs.readFile(path.resolve(cwd, file));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ObsError({
-      file,
-      message: code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${code})`,
-      hint: 'check the path',
-    });
-  }
+  return readRequiredFile(path.resolve(cwd, file), file, 'import');
 }

@@ -1,9 +1,9 @@
 // `obs lint`: codebook consistency checks for CI. Quiet when all is well; exit 1 on errors.
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { resolveCodebookPath } from '../codebook/load.js';
 import { EXIT_FINDINGS, ObsError } from '../errors.js';
+import { readRequiredFile } from '../input.js';
 import type { Io } from '../io.js';
 import { lintText, toResult } from '../lint/index.js';
 import type { LintResult } from '../lint/rule.js';
@@ -50,9 +50,8 @@ export async function runLint(codebooks: string[], options: LintOptions, io: Io,
   const files = codebooks.length > 0 ? codebooks : [path.relative(io.cwd, resolveCodebookPath(undefined, io.cwd)) || 'codebook.yaml'];
   const results: LintResult[] = [];
   for (const file of files) {
-    const text = await fs.readFile(path.resolve(io.cwd, file), 'utf8').catch((err: NodeJS.ErrnoException) => {
-      throw new ObsError({ file, message: err.code === 'ENOENT' ? 'no such codebook' : err.code === 'EISDIR' ? 'is a folder, not a codebook' : `cannot read (${err.code})`, hint: 'give obs lint the path of a YAML codebook' });
-    });
+    // A regular file of at most the codebook limit: a FIFO or a device named here is refused at once.
+    const text = readRequiredFile(path.resolve(io.cwd, file), file, 'codebook', 'give obs lint the path of a YAML codebook').toString('utf8');
     const { result, codebook } = lintText(text, file);
     if (codebook && options.corpus.length > 0) {
       // Only a corpus check needs the coding engine and the readers: load them then.

@@ -18,7 +18,7 @@ import {
 import { runSummary } from '../aggregate/report.js';
 import type { Meta } from '../corpus/types.js';
 import { ObsError } from '../errors.js';
-import type { Io } from '../io.js';
+import { STDOUT, type Io } from '../io.js';
 import { MATRIX_FORMATS, renderMatrix } from '../render/matrix.js';
 import { openRun, warnMissing } from './corpus-run.js';
 import { addSharedOptions, checkFormat, wholeNumber, type SharedOptions } from './options.js';
@@ -106,7 +106,8 @@ export async function runMatrix(paths: string[], options: MatrixOptions, io: Io,
     const wide = wideRows(figures.rows(), compiled.themes.length, cellSettings, (group) => (group.length === 0 || group[0] === ALL ? [] : group));
     const { total } = wide;
     const { metaFields, rows: finalRows } = byDocument ? documentRows(wide.rows, shown, kept.length) : { metaFields: [], rows: wide.rows };
-    const labelColumns = byDocument ? ['file', ...prefixClashes(metaFields, ['file', ...COUNT_COLUMNS], 'meta_')] : prefixClashes(settings.by, COUNT_COLUMNS, 'meta_');
+    // --by never names a count column (options.ts refuses it); a document's own fields may, and are renamed.
+    const labelColumns = byDocument ? ['file', ...prefixClashes(metaFields, ['file', ...COUNT_COLUMNS], 'meta_')] : settings.by;
     matrix = {
       ...summary,
       kind: byDocument ? 'documents' : 'groups',
@@ -121,6 +122,6 @@ export async function runMatrix(paths: string[], options: MatrixOptions, io: Io,
       total: { ...total, counts: byDocument ? [finalRows.length, ...total.counts.slice(1)] : total.counts, labels: labelColumns.map((_, i) => (byDocument && i > 0 ? '' : ALL)) },
     };
   }
-  await run.emit(renderMatrix(matrix, format, { colorLevel: options.out ? 0 : colorLevel }));
+  await run.emit(renderMatrix(matrix, format, { colorLevel: options.out && options.out !== STDOUT ? 0 : colorLevel }));
   return 0;
 }

@@ -1,7 +1,10 @@
 // The options every corpus command shares, declared once and checked once.
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
+import { COUNT_COLUMNS } from '../aggregate/matrix.js';
+import { FIGURE_COLUMNS } from '../aggregate/report.js';
 import { parseWhere, type Where } from '../aggregate/where.js';
+import { META_PREFIX } from '../corpus/fields.js';
 import { ObsError } from '../errors.js';
 import { UNITS, type Unit } from '../segment/types.js';
 
@@ -50,7 +53,7 @@ export function addSharedOptions(command: Command, formats: readonly string[]): 
   return addReadingOptions(
     command
       .option('--codebook <file>', 'codebook YAML (default: ./codebook.yaml if present, else the built-in community-power codebook)')
-      .option('--by <fields>', 'group by these metadata fields, comma-separated', 'area,year')
+      .option('--by <fields>', "group by these metadata fields, comma-separated; file and speaker are the passage's own, meta.NAME is always the metadata field NAME", 'area,year')
       .addOption(new Option('--unit <unit>', 'passage unit').choices(UNITS).default('turn')),
   )
     .option('--meta <file.csv>', 'metadata table with a `file` column (path relative to the corpus folder)')
@@ -75,13 +78,15 @@ export function corpusSettings(options: SharedOptions, ungrouped = false): Corpu
   } else if (by.length === 0) {
     throw new ObsError({ message: '--by needs at least one field', hint: `e.g. --by area,year or --by area${ungrouped ? ', or --by none for no groups' : ''}` });
   }
+  by = by.map((f) => f.toLowerCase());
+  checkByNames(by);
   let jobs = availableParallelism();
   if (options.jobs !== undefined) {
     jobs = Number(options.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw new ObsError({ message: `--jobs must be a whole number of 1 or more, not "${options.jobs}"` });
   }
   return {
-    by: by.map((f) => f.toLowerCase()),
+    by,
     unit: options.unit as Unit,
     excludeSpeakers: options.excludeSpeaker,
     speakers: options.speakers,
@@ -89,6 +94,27 @@ export function corpusSettings(options: SharedOptions, ungrouped = false): Corpu
     where: parseWhere(options.where ?? []),
     jobs,
   };
+}
+
+/**
+ * The columns each --by field stands beside in the figures of `obs code` and `obs matrix` (and so
+ * in every format of them): a field of one of these names would give two columns of one name.
+ */
+export const TAKEN_COLUMNS: readonly string[] = [...new Set(['theme', ...FIGURE_COLUMNS, ...COUNT_COLUMNS])];
+
+/** Every --by field becomes a column: one name each, and none of the figures' own. */
+function checkByNames(by: readonly string[]): void {
+  const twice = by.filter((f, i) => by.indexOf(f) !== i);
+  if (twice.length > 0) {
+    throw new ObsError({ message: `--by names \`${twice[0]}\` twice (fields are named without case)`, hint: 'name each field once' });
+  }
+  const taken = by.filter((f) => TAKEN_COLUMNS.includes(f));
+  if (taken.length > 0) {
+    throw new ObsError({
+      message: `--by ${taken.map((f) => `\`${f}\``).join(', ')}: ${taken.length === 1 ? 'the name of an output column' : 'names of output columns'} (${TAKEN_COLUMNS.join(', ')})`,
+      hint: `for a metadata field of that name, write ${taken.map((f) => `${META_PREFIX}${f}`).join(', ')} in its place`,
+    });
+  }
 }
 
 export function checkFormat<T extends string>(format: string | undefined, allowed: readonly T[], fallback: T): T {

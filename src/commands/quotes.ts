@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { EXTRACT_WORDS, QuotePicker } from '../aggregate/quotes.js';
 import { runSummary, type QuoteSet } from '../aggregate/report.js';
 import { ObsError } from '../errors.js';
-import type { Io } from '../io.js';
+import { STDOUT, type Io } from '../io.js';
 import type { CompiledTheme } from '../match/compile.js';
 import { renderQuotesCsv, renderQuotesJson, renderQuotesMd, renderQuotesTable } from '../render/quotes.js';
 import { summaryLine } from '../render/summary.js';
@@ -84,7 +84,7 @@ export async function runQuotes(paths: string[], options: QuotesOptions, io: Io,
       output = `${summaryLine(set, ', ')}.\n\n${renderQuotesMd(set, 2)}`;
       break;
     case 'table':
-      output = renderQuotesTable(set, { colorLevel: options.out ? 0 : colorLevel }, `Quotes · ${summaryLine(set)}`);
+      output = renderQuotesTable(set, { colorLevel: options.out && options.out !== STDOUT ? 0 : colorLevel }, `Quotes · ${summaryLine(set)}`);
       break;
   }
   if (set.quotes.length === 0) run.warn({ message: options.uncoded ? 'every respondent passage is coded with a theme' : 'no passage is coded with the chosen themes' });

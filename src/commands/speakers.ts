@@ -2,12 +2,13 @@
 import { Command } from 'commander';
 import { speakerRows, type SpeakerRow } from '../aggregate/speakers.js';
 import { openCorpus } from '../corpus/load.js';
-import { ObsError, formatWarning, type Problem } from '../errors.js';
-import { checkOutputPath, writeFileAtomic, type Io } from '../io.js';
+import { ObsError, type Problem } from '../errors.js';
+import { checkOutputPath, writeFileAtomic, STDOUT, type Io } from '../io.js';
 import { readingProblems } from '../pipeline.js';
-import { SPEAKER_FORMATS, renderSpeakers } from '../render/speakers.js';
+import { SPEAKER_FORMATS, renderSpeakers, type SpeakerFormat } from '../render/speakers.js';
 import { readTurns } from '../segment/turns.js';
 import { addReadingOptions, checkFormat } from './options.js';
+import { warningPrinter } from '../warnings.js';
 
 interface SpeakersOptions {
   format?: string;
@@ -35,9 +36,15 @@ export function speakersCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: 
 
 export async function runSpeakers(paths: string[], options: SpeakersOptions, io: Io, colorLevel: 0 | 1 | 2 | 3): Promise<number> {
   const format = checkFormat(options.format, SPEAKER_FORMATS, 'table');
-  const warn = (p: Problem) => {
-    if (!options.quiet) io.stderr.write(`${formatWarning(p)}\n`);
-  };
+  const printer = warningPrinter((text) => io.stderr.write(text), options.quiet);
+  try {
+    return await speakers(paths, options, io, colorLevel, format, printer.warn);
+  } finally {
+    printer.flush();
+  }
+}
+
+async function speakers(paths: string[], options: SpeakersOptions, io: Io, colorLevel: 0 | 1 | 2 | 3, format: SpeakerFormat, warn: (p: Problem) => void): Promise<number> {
   const corpus = await openCorpus({
     paths,
     cwd: io.cwd,
@@ -45,6 +52,8 @@ export async function runSpeakers(paths: string[], options: SpeakersOptions, io:
     ...(options.stdinFilename ? { stdinFilename: options.stdinFilename } : {}),
     readStdin: io.readStdin,
     warn,
+    // An earlier output of this very command, saved in the folder it reads.
+    ...(options.out && options.out !== STDOUT ? { out: options.out } : {}),
   });
   if (options.out) await checkOutputPath(options.out, corpus.files.map((f) => f.path).filter((p) => p !== '-'), io.cwd);
   const policy = { speakers: options.speakers, excludeSpeakers: options.excludeSpeaker, findInterviewer: options.findInterviewer === true };
@@ -57,7 +66,7 @@ export async function runSpeakers(paths: string[], options: SpeakersOptions, io:
     rows.push(...speakerRows(transcript, reading));
   }
   if (read === 0) throw new ObsError({ message: 'no transcript could be read', hint: 'see the warnings above' });
-  const output = renderSpeakers(rows, format, options.out ? 0 : colorLevel);
+  const output = renderSpeakers(rows, format, options.out && options.out !== STDOUT ? 0 : colorLevel);
   if (options.out) await writeFileAtomic(options.out, output, io);
   else io.stdout.write(output);
   return 0;

@@ -1,95 +1,270 @@
-// Paths on the command line -> the transcript files under them, in a fixed order.
-import { promises as fs } from 'node:fs';
+// Paths on the command line -> the transcript files under them, in a fixed order: regular files
+// only, each once however often it is reached, each under a name no other file of the run has.
+import { promises as fs, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { ObsError } from '../errors.js';
+import { ObsError, type Problem } from '../errors.js';
+import { specialKind } from '../input.js';
 import { TRANSCRIPT_EXTENSIONS } from './formats/index.js';
 
 
 export interface SourceFile {
   /** Absolute path, or '-' for standard input. */
   path: string;
-  /** Relative to the folder named on the command line (a file named directly: its name), `/` separators. */
+  /** The name the run gives it: `rel`, or where two files would share that, the path as given on the command line. */
   file: string;
+  /** Relative to the folder named on the command line (a file named directly: its name), `/` separators. */
+  rel: string;
 }
 
 export interface Discovery {
   files: SourceFile[];
   /** Files left out because obs does not read their format, counted by extension. */
   skipped: Map<string, number>;
-  warnings: string[];
+  warnings: Problem[];
 }
 
+/** A file inside a folder given that the run must not read as a transcript: one of its own inputs or outputs. */
+export interface Excluded {
+  path: string;
+  /**
+   * Why, for a warning, or undefined where after all it is to be read; asked only once a folder is
+   * found to hold the file. None: a file the user gave for what it is (--meta, --gold), left out silently.
+   */
+  why?: (file: string) => string | undefined;
+}
+
+/** Where a file came from on the command line. */
+interface Origin {
+  given: string;
+  /** Named itself, not found in a folder. */
+  direct: boolean;
+}
+
+const REGULAR_ONLY = 'obs reads regular files only: copy the content into a file and name that';
+/** Special files a folder holds are told one by one up to this many, then as one count. */
+const SPECIALS_TOLD = 3;
+
 /** `stdinName`: the name standard input's transcript goes by (`--stdin-filename`), which also tells its format. */
-export async function discover(paths: readonly string[], cwd: string, stdinName = 'stdin'): Promise<Discovery> {
-  const result: Discovery = { files: [], skipped: new Map(), warnings: [] };
+export async function discover(paths: readonly string[], cwd: string, stdinName = 'stdin', excluded: readonly Excluded[] = []): Promise<Discovery> {
+  const state = new Walk(excluded);
   for (const given of paths) {
     if (given === '-') {
-      if (result.files.some((f) => f.path === '-')) throw new ObsError({ message: '`-` (standard input) is given twice', hint: 'standard input can be read once; give `-` once' });
-      result.files.push({ path: '-', file: stdinName });
+      if (state.files.some((f) => f.path === '-')) throw new ObsError({ message: '`-` (standard input) is given twice', hint: 'standard input can be read once; give `-` once' });
+      state.files.push({ path: '-', file: stdinName, rel: stdinName });
+      state.origins.push({ given, direct: true });
       continue;
     }
     const abs = path.resolve(cwd, given);
     const stat = await fs.stat(abs).catch((err: NodeJS.ErrnoException) => {
       throw new ObsError({ file: given, message: err.code === 'ENOENT' ? 'no such file or folder' : `cannot read (${err.code})`, hint: 'check the path' });
     });
+    const before = state.repeats.length;
     if (stat.isDirectory()) {
-      await walk(abs, abs, result, new Set([await fs.realpath(abs)]));
+      const first = state.folders.get(identity(stat));
+      if (first !== undefined) {
+        state.warnings.push({ file: given, message: first === given ? 'is given twice; read once' : `is the same folder as ${first}; read once` });
+        continue;
+      }
+      state.folders.set(identity(stat), given);
+      await state.walk(abs, abs, given, new Set([await fs.realpath(abs)]));
+    } else if (stat.isFile()) {
+      state.addFile({ path: abs, file: path.basename(abs), rel: path.basename(abs) }, { given, direct: true }, stat);
     } else {
-      addFile(abs, path.basename(abs), result);
+      state.warnings.push({ file: given, message: `is ${specialKind(stat)}, not a regular file; skipped`, hint: REGULAR_ONLY });
     }
+    state.tellRepeats(given, before, !stat.isDirectory());
   }
-  return result;
+  state.tellSpecials();
+  uniqueNames(state.files, state.origins, state.warnings);
+  return { files: state.files, skipped: state.skipped, warnings: state.warnings };
 }
 
-async function walk(dir: string, root: string, result: Discovery, seen: Set<string>): Promise<void> {
-  let entries;
-  try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
-  } catch (err) {
-    result.warnings.push(`${rel(root, dir)}: cannot read folder (${(err as NodeJS.ErrnoException).code}); skipped`);
-    return;
-  }
-  // Code-point order, not locale order, so the file order is the same on every machine.
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      const stat = await fs.stat(full).catch(() => undefined);
-      if (!stat) {
-        result.warnings.push(`${rel(root, full)}: broken link; skipped`);
-        continue;
-      }
-      isDir = stat.isDirectory();
-      isFile = stat.isFile();
-    }
-    if (isDir) {
-      const real = await fs.realpath(full).catch(() => full);
-      if (seen.has(real)) {
-        result.warnings.push(`${rel(root, full)}: links back to a folder already read; skipped`);
-        continue;
-      }
-      seen.add(real);
-      await walk(full, root, result, seen);
-      seen.delete(real);
-    } else if (isFile) {
-      addFile(full, rel(root, full), result);
-    }
-  }
+/** Device and inode: a file however it is reached, through a link, a hard link or another spelling of its path. */
+function identity(stat: Stats): string {
+  return `${stat.dev}:${stat.ino}`;
 }
 
-function addFile(abs: string, file: string, result: Discovery): void {
-  const ext = path.extname(abs).toLowerCase();
-  if (TRANSCRIPT_EXTENSIONS.includes(ext)) {
-    result.files.push({ path: abs, file });
-  } else {
+class Walk {
+  readonly files: SourceFile[] = [];
+  /** Where each of `files` came from, by index. */
+  readonly origins: Origin[] = [];
+  readonly skipped = new Map<string, number>();
+  readonly warnings: Problem[] = [];
+  /** Folders given on the command line, by identity, with the path they were given as. */
+  readonly folders = new Map<string, string>();
+  /** Files met again: the name met under and the name first read as. */
+  readonly repeats: Array<{ again: string; first: string }> = [];
+  private readonly read = new Map<string, string>();
+  private readonly specials: Array<{ name: string; kind: string }> = [];
+  private readonly excluded = new Map<string, Excluded>();
+
+  constructor(excluded: readonly Excluded[]) {
+    for (const e of excluded) {
+      try {
+        this.excluded.set(identity(statSync(e.path)), e);
+      } catch {
+        // A file that is not there cannot be found in a folder either.
+      }
+    }
+  }
+
+  async walk(dir: string, root: string, given: string, seen: Set<string>): Promise<void> {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      this.warnings.push({ file: shown(given, rel(root, dir)), message: `cannot read folder (${(err as NodeJS.ErrnoException).code}); skipped` });
+      return;
+    }
+    // Code-point order, not locale order, so the file order is the same on every machine.
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      const name = rel(root, full);
+      let stat: Stats | undefined;
+      // A link is followed; so is an entry whose type the file system does not say.
+      if (entry.isSymbolicLink() || !(entry.isDirectory() || entry.isFile() || specialEntryKind(entry))) {
+        stat = await fs.stat(full).catch(() => undefined);
+        if (!stat) {
+          this.warnings.push({ file: name, message: entry.isSymbolicLink() ? 'broken link; skipped' : 'cannot read; skipped' });
+          continue;
+        }
+      }
+      const kind = stat ? (specialKind(stat) ?? 'a file') : entry.isDirectory() ? 'a folder' : entry.isFile() ? 'a file' : specialEntryKind(entry)!;
+      if (kind === 'a folder') {
+        const real = await fs.realpath(full).catch(() => full);
+        if (seen.has(real)) {
+          this.warnings.push({ file: name, message: 'links back to a folder already read; skipped' });
+          continue;
+        }
+        seen.add(real);
+        await this.walk(full, root, given, seen);
+        seen.delete(real);
+      } else if (kind !== 'a file') {
+        this.specials.push({ name, kind });
+      } else if (!hasTranscriptExtension(full)) {
+        // Not read whatever it holds: only its extension is counted, so no stat is spent on it.
+        this.countSkipped(full);
+      } else {
+        try {
+          stat ??= statSync(full);
+        } catch (err) {
+          this.warnings.push({ file: name, message: `cannot read (${(err as NodeJS.ErrnoException).code}); skipped` });
+          continue;
+        }
+        // Swapped for a pipe or device since the folder was listed, it is refused when read.
+        this.addFile({ path: full, file: name, rel: name }, { given, direct: false }, stat);
+      }
+    }
+  }
+
+  addFile(source: SourceFile, origin: Origin, stat: Stats): void {
+    if (!hasTranscriptExtension(source.path)) {
+      this.countSkipped(source.path);
+      return;
+    }
+    const id = identity(stat);
+    // Only what a folder holds is left out: a file named on its own is what the user asked for,
+    // and if it is the --out file, the check on --out says so.
+    const excluded = origin.direct ? undefined : this.excluded.get(id);
+    const why = excluded?.why?.(source.path);
+    if (excluded && (!excluded.why || why)) {
+      if (why) this.warnings.push({ file: source.file, message: why });
+      return;
+    }
+    const first = this.read.get(id);
+    if (first !== undefined) {
+      this.repeats.push({ again: source.file, first });
+      return;
+    }
+    this.read.set(id, source.file);
+    this.files.push(source);
+    this.origins.push(origin);
+  }
+
+  /** One warning for each path given that led to files already read, however many. */
+  tellRepeats(given: string, from: number, direct: boolean): void {
+    const repeats = this.repeats.slice(from);
+    if (repeats.length === 0) return;
+    const { again, first } = repeats[0]!;
+    const n = repeats.length;
+    this.warnings.push(
+      direct
+        ? { file: given, message: `names a file already read${first === given ? '' : ` as ${first}`}; it is read once` }
+        : { file: given, message: `holds ${n} file${n === 1 ? '' : 's'} already read (first: ${again}${first === again ? '' : `, read as ${first}`}); ${n === 1 ? 'it is' : 'each is'} read once` },
+    );
+  }
+
+  tellSpecials(): void {
+    if (this.specials.length <= SPECIALS_TOLD) {
+      for (const s of this.specials) this.warnings.push({ file: s.name, message: `is ${s.kind}, not a regular file; skipped`, hint: REGULAR_ONLY });
+      return;
+    }
+    const [first] = this.specials;
+    this.warnings.push({ file: first!.name, message: `is ${first!.kind}, not a regular file; skipped, as are ${this.specials.length - 1} more pipes, sockets or devices in the folders given`, hint: REGULAR_ONLY });
+  }
+
+  private countSkipped(abs: string): void {
+    const ext = path.extname(abs).toLowerCase();
     const key = ext === '' ? '(no extension)' : ext;
-    result.skipped.set(key, (result.skipped.get(key) ?? 0) + 1);
+    this.skipped.set(key, (this.skipped.get(key) ?? 0) + 1);
   }
+}
+
+/**
+ * Where two folders given hold the same relative path (A/x.txt, B/x.txt), or two files named
+ * directly have one name, each of those files is named by its path as given on the command line,
+ * so no two files of a run share a `file`. A file whose name is its own keeps it, so a single
+ * folder's files, and the --meta and --gold rows that name them, are named as they always were.
+ */
+function uniqueNames(files: SourceFile[], origins: readonly Origin[], warnings: Problem[]): void {
+  const count = (names: Iterable<string>) => {
+    const n = new Map<string, number>();
+    for (const name of names) n.set(name, (n.get(name) ?? 0) + 1);
+    return n;
+  };
+  const shared = count(files.map((f) => f.rel));
+  const renamed: SourceFile[] = [];
+  files.forEach((f, i) => {
+    if (shared.get(f.rel)! < 2 || f.path === '-') return;
+    const { given, direct } = origins[i]!;
+    f.file = direct ? slashes(path.normalize(given)) : shown(given, f.rel);
+    renamed.push(f);
+  });
+  if (renamed.length === 0) return;
+  // Still shared (a path given as `a/../b` beside `b`, through a link): the absolute path is unique.
+  const taken = count(files.map((f) => f.file));
+  for (const f of renamed) if (taken.get(f.file)! > 1) f.file = slashes(f.path);
+  warnings.push({
+    message: `${renamed.length} files have a name that a file from another path given has too (${renamed.slice(0, 2).map((f) => f.file).join(', ')}${renamed.length > 2 ? ', ...' : ''}): each is named by its path as given`,
+    hint: '--meta and --gold rows name these files so too',
+    note: true,
+  });
+}
+
+/** A file's path as the command line gave it: the folder given, then the path inside it. */
+function shown(given: string, inside: string): string {
+  return slashes(path.normalize(path.join(given, inside)));
+}
+
+function slashes(p: string): string {
+  return p.split(path.sep).join('/').replace(/(.)\/$/, '$1');
 }
 
 function rel(root: string, full: string): string {
-  return path.relative(root, full).split(path.sep).join('/');
+  return slashes(path.relative(root, full));
+}
+
+function hasTranscriptExtension(file: string): boolean {
+  return TRANSCRIPT_EXTENSIONS.includes(path.extname(file).toLowerCase());
+}
+
+/** What a folder entry that is neither file, folder nor link is, as its listing tells; undefined for those. */
+function specialEntryKind(entry: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string | undefined {
+  if (entry.isFIFO()) return 'a named pipe (FIFO)';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice()) return 'a character device';
+  if (entry.isBlockDevice()) return 'a block device';
+  return undefined;
 }

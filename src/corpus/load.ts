@@ -1,10 +1,11 @@
 // Paths -> transcripts with their metadata, read one at a time in corpus order.
-import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ObsError, type Problem } from '../errors.js';
-import { discover, type SourceFile } from './discover.js';
-import { FORMATS } from './formats/index.js';
-import { compilePathPattern, mergeMeta, parseMetaTable, type MetaTable } from './metadata.js';
+import { INPUT_LIMITS, readInputFile } from '../input.js';
+import { discover, type Excluded, type SourceFile } from './discover.js';
+import { FORMATS, formatByExtension } from './formats/index.js';
+import { ownOutputKind } from './own-output.js';
+import { compilePathPattern, mergeMeta, parseMetaTable, shadowedField, shadowedFields, type MetaTable } from './metadata.js';
 import { readTranscript } from './read.js';
 import type { Meta, Transcript } from './types.js';
 
@@ -23,6 +24,10 @@ export interface CorpusOptions {
   stdinFilename?: string;
   readStdin: () => Promise<Buffer>;
   warn: (p: Problem) => void;
+  /** Other inputs of the run (--gold), left out silently should a folder given hold them. */
+  inputs?: readonly string[];
+  /** The run's --out file, left out should a folder given hold it and it be an earlier obs output. */
+  out?: string;
 }
 
 /** One file to read, with the metadata that comes from outside it (the --meta row, the path pattern). */
@@ -39,11 +44,15 @@ export type FileOutcome = { transcript: Transcript; warnings: Problem[] } | { tr
  * cannot be read as a transcript is skipped, so one stray file does not stop a corpus; with
  * `strict` it throws instead.
  */
-export async function openFile(job: FileJob, read: { bytes: Uint8Array } | { error: string }, strict: boolean | undefined): Promise<FileOutcome> {
+export async function openFile(job: FileJob, read: { bytes: Uint8Array } | { error: string; hint?: string }, strict: boolean | undefined): Promise<FileOutcome> {
   const { source } = job;
-  if ('error' in read) return { warnings: [{ file: source.file, message: `cannot read (${read.error}); skipped` }] };
+  if ('error' in read) return { warnings: [{ file: source.file, message: `${read.error}; skipped`, ...(read.hint ? { hint: read.hint } : {}) }] };
   if (source.path === '-' && read.bytes.length === 0) {
     return { warnings: [{ file: source.file, message: 'standard input is empty; skipped', hint: 'pipe a transcript in: obs code - < interview.txt' }] };
+  }
+  const own = ownOutputKind(read.bytes, source.file);
+  if (own) {
+    return { warnings: [{ file: source.file, message: `is an output of ${own}, not a transcript; skipped`, hint: 'keep obs outputs outside the folders it reads' }] };
   }
   let parsed: Awaited<ReturnType<typeof readTranscript>>;
   try {
@@ -54,6 +63,7 @@ export async function openFile(job: FileJob, read: { bytes: Uint8Array } | { err
   }
   const { transcript, warnings } = parsed;
   if (!transcript) return { warnings };
+  for (const name of shadowedFields(transcript.meta)) warnings.push(shadowedField(name, source.file, 'field'));
   transcript.meta = mergeMeta(transcript.meta, job.row, job.fromPath);
   const year = transcript.meta.year;
   // A year that is not a number still groups, but sorts as text and drops out of year ranges.
@@ -75,13 +85,11 @@ export interface Corpus {
 }
 
 export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
-  const found = await discover(options.paths, options.cwd, options.stdinFilename);
   // A metadata table kept inside the corpus folder describes the transcripts; it is not one.
-  if (options.meta) {
-    const metaPath = path.resolve(options.cwd, options.meta);
-    found.files = found.files.filter((f) => f.path !== metaPath);
-  }
-  for (const w of found.warnings) options.warn({ message: w });
+  const excluded: Excluded[] = [...(options.meta ? [options.meta] : []), ...(options.inputs ?? [])].map((input) => ({ path: path.resolve(options.cwd, input) }));
+  if (options.out && options.out !== '-') excluded.push({ path: path.resolve(options.cwd, options.out), why: earlierOutput });
+  const found = await discover(options.paths, options.cwd, options.stdinFilename, excluded);
+  found.warnings.forEach(options.warn);
   let skipped = [...found.skipped.values()].reduce((a, b) => a + b, 0);
   if (skipped > 0) {
     const detail = [...found.skipped.entries()].map(([ext, n]) => `${ext} ${n}`).join(', ');
@@ -90,7 +98,7 @@ export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
   if (found.files.length === 0) {
     throw new ObsError({ message: `no transcripts found in ${options.paths.join(', ')}`, hint: `obs reads ${READABLE} files, in folders recursively` });
   }
-  const table = options.meta ? await readMetaTable(options.meta, options.cwd, options.warn) : undefined;
+  const table = options.meta ? readMetaTable(options.meta, options.cwd, options.warn) : undefined;
   const fromPath = options.pathPattern ? compilePathPattern(options.pathPattern) : undefined;
   if (table) warnUnmatchedMeta(table, found.files, options);
 
@@ -98,7 +106,8 @@ export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
     const job: FileJob = { source };
     const row = table?.get(source.file);
     if (row) job.row = row;
-    const meta = fromPath?.(source.file);
+    // The pattern describes the folders under the one given, whatever name the file is shown by.
+    const meta = fromPath?.(source.rel);
     if (meta) job.fromPath = meta;
     return job;
   });
@@ -114,7 +123,7 @@ export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
     },
     async *transcripts() {
       for (const job of jobs) {
-        const read = job.source.path === '-' ? { bytes: await options.readStdin() } : readBytes(job.source.path);
+        const read = job.source.path === '-' ? { bytes: await options.readStdin() } : readSource(job.source);
         const outcome = await openFile(job, read, options.strict);
         outcome.warnings.forEach(options.warn);
         if (!outcome.transcript) {
@@ -128,25 +137,29 @@ export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
 }
 
 /**
- * A file's bytes, or why they could not be had. Read at once rather than through the thread pool:
- * a transcript is small, and each asynchronous read costs several trips through the event loop.
+ * A transcript's bytes, or why they could not be had: a regular file only, up to the size its kind
+ * may have. Read at once rather than through the thread pool: a transcript is small, and each
+ * asynchronous read costs several trips through the event loop.
  */
-export function readBytes(file: string): { bytes: Uint8Array } | { error: string } {
-  try {
-    return { bytes: readFileSync(file) };
-  } catch (err) {
-    return { error: (err as NodeJS.ErrnoException).code ?? String(err) };
-  }
+export function readSource(source: SourceFile): { bytes: Uint8Array } | { error: string; hint: string } {
+  const limit = formatByExtension(path.extname(source.path).toLowerCase())?.kind === 'document' ? INPUT_LIMITS.document : INPUT_LIMITS.transcript;
+  return readInputFile(source.path, limit);
 }
 
-async function readMetaTable(file: string, cwd: string, warn: (p: Problem) => void): Promise<MetaTable> {
-  let text: string;
-  try {
-    text = await fs.readFile(path.resolve(cwd, file), 'utf8');
-  } catch (err) {
-    throw new ObsError({ file, message: `cannot read --meta file (${(err as NodeJS.ErrnoException).code})`, hint: 'check the path' });
-  }
-  return parseMetaTable(text, file, warn);
+/**
+ * Why the --out file, found in a folder read, is left out: it is obs's own earlier output, about to
+ * be replaced. Anything else stays an input, so that the check on --out refuses to write over it.
+ */
+function earlierOutput(file: string): string | undefined {
+  const read = readInputFile(file, INPUT_LIMITS.transcript);
+  const kind = 'bytes' in read ? ownOutputKind(read.bytes, file) : undefined;
+  return kind ? `is this run's --out file, an output of ${kind}; it is not read, and is replaced` : undefined;
+}
+
+function readMetaTable(file: string, cwd: string, warn: (p: Problem) => void): MetaTable {
+  const read = readInputFile(path.resolve(cwd, file), INPUT_LIMITS.table);
+  if ('error' in read) throw new ObsError({ file, message: `--meta file ${read.error}`, hint: read.hint });
+  return parseMetaTable(read.bytes.toString('utf8'), file, warn);
 }
 
 /** A row that names no transcript is usually a typo or a path from another folder: say so once. */
@@ -154,10 +167,14 @@ function warnUnmatchedMeta(table: MetaTable, files: readonly SourceFile[], optio
   const names = new Set(files.map((f) => f.file));
   const unmatched = [...table.keys()].filter((k) => !names.has(k));
   if (unmatched.length > 0) {
+    // A name two folders given share is ambiguous, so those files go by their paths as given.
+    const renamed = files.find((f) => f.file !== f.rel && unmatched.includes(f.rel));
     options.warn({
       file: options.meta,
-      message: `${unmatched.length} row${unmatched.length === 1 ? '' : 's'} name no transcript read (first: ${unmatched[0]})`,
-      hint: 'the `file` column is the path relative to the folder given on the command line',
+      message: `${unmatched.length} row${unmatched.length === 1 ? '' : 's'} name no transcript read (first: ${renamed?.rel ?? unmatched[0]})`,
+      hint: renamed
+        ? `${renamed.rel} is in more than one path given, so each is named by its path as given: write ${renamed.file}`
+        : 'the `file` column is the path relative to the folder given on the command line',
     });
   }
 }

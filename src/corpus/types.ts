@@ -1,5 +1,6 @@
 // What a transcript is once read, whatever its format.
 
+/** Metadata fields by name; any name at all, so read them with getField (fields.ts). */
 export type Meta = Record<string, string>;
 
 /** Told of something in a file worth a warning, at a line. */

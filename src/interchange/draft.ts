@@ -1,6 +1,6 @@
 // What every reader of another tool's codebook produces: plain themes, before they get obs ids and become YAML.
 import path from 'node:path';
-import { termProblem } from '../codebook/parse.js';
+import { MAX_DEPTH, termProblem } from '../codebook/parse.js';
 import { ObsError, type Problem } from '../errors.js';
 import { dictionaryLines } from './text.js';
 
@@ -49,7 +49,34 @@ export function draftTheme(label: string): DraftTheme {
 
 /** Themes in order, parents before their sub-themes. */
 export function allDrafts(themes: readonly DraftTheme[]): DraftTheme[] {
-  return themes.flatMap((t) => [t, ...allDrafts(t.themes)]);
+  const out: DraftTheme[] = [];
+  const pending = [...themes].reverse();
+  for (let theme = pending.pop(); theme; theme = pending.pop()) {
+    out.push(theme);
+    for (let i = theme.themes.length - 1; i >= 0; i--) pending.push(theme.themes[i]!);
+  }
+  return out;
+}
+
+/**
+ * How many levels of categories an import may nest: as many as an obs codebook may hold, so the
+ * codebook it writes can be read, and every reader's work stays within a small stack.
+ */
+export const MAX_IMPORT_DEPTH = MAX_DEPTH;
+
+/**
+ * The refusal of a category (a code, in a QDA codebook) at `depth`, top-level ones being at 1,
+ * when that is past the limit.
+ */
+export function checkDepth(depth: number, file: string, label: string, line?: number, source: 'dictionary' | 'codebook' = 'dictionary'): void {
+  if (depth <= MAX_IMPORT_DEPTH) return;
+  const items = source === 'dictionary' ? 'categories' : 'codes';
+  throw new ObsError({
+    file,
+    ...(line === undefined ? {} : { line }),
+    message: `${items} nest more than ${MAX_IMPORT_DEPTH} levels deep (here at "${label.length > 60 ? `${label.slice(0, 60)}…` : label}"), the most an obs codebook holds`,
+    hint: `flatten the ${source} to ${MAX_IMPORT_DEPTH} levels or fewer, moving the deepest ${items} up, and import it again`,
+  });
 }
 
 /**
@@ -59,6 +86,8 @@ export function allDrafts(themes: readonly DraftTheme[]): DraftTheme[] {
 export class KeywordSink {
   readonly warnings: Problem[] = [];
   skipped = 0;
+  /** Each theme's keywords as matching compares them, so that a keyword is checked once, not against every other. */
+  private readonly folded = new WeakMap<DraftTheme, { keys: Set<string>; count: number }>();
 
   constructor(readonly file: string) {}
 
@@ -70,8 +99,17 @@ export class KeywordSink {
       return;
     }
     // Matching ignores case, so `Art` and `art` are one keyword.
-    const folded = keyword.normalize('NFKC').toLowerCase();
-    if (!theme.keywords.some((k) => k.normalize('NFKC').toLowerCase() === folded)) theme.keywords.push(keyword);
+    const folded = foldKeyword(keyword);
+    let seen = this.folded.get(theme);
+    // A reader may have put keywords in the theme itself: the set is made again when the list has changed behind it.
+    if (!seen || seen.count !== theme.keywords.length) {
+      seen = { keys: new Set(theme.keywords.map(foldKeyword)), count: theme.keywords.length };
+      this.folded.set(theme, seen);
+    }
+    if (seen.keys.has(folded)) return;
+    seen.keys.add(folded);
+    theme.keywords.push(keyword);
+    seen.count++;
   }
 
   skip(message: string, line?: number, hint?: string): void {
@@ -85,6 +123,10 @@ export class KeywordSink {
     if (hint) problem.hint = hint;
     this.warnings.push(problem);
   }
+}
+
+function foldKeyword(keyword: string): string {
+  return keyword.normalize('NFKC').toLowerCase();
 }
 
 /**

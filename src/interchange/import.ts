@@ -23,7 +23,7 @@ export async function importCodebook(format: ImportFormat, bytes: Uint8Array, fi
   const comment = [`Imported by obs import from ${path.basename(file)} (${imported.format}).`, ...(imported.note ? [imported.note] : [])].join('\n');
   const themes = allDrafts(imported.codebook.themes);
   return {
-    yaml: codebookYaml(imported.codebook, comment),
+    yaml: codebookYaml(imported.codebook, comment, file),
     warnings,
     format: imported.format,
     themes: themes.length,

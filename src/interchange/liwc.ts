@@ -1,7 +1,7 @@
 // LIWC .dic dictionaries: `%`, one `number<TAB>name` line per category (tabs before the number nest it), `%`, then `word<TAB>numbers`.
 import { ObsError, type Problem } from '../errors.js';
 import { flattenThemes, type Codebook, type Theme } from '../codebook/types.js';
-import { dictionaryImport, dictionaryInput, dictionaryKeyword, draftTheme, type DraftTheme, type Imported } from './draft.js';
+import { checkDepth, dictionaryImport, dictionaryInput, dictionaryKeyword, draftTheme, type DraftTheme, type Imported } from './draft.js';
 import { lostInExport } from './lost.js';
 
 const CATEGORY = /^(\t*)\s*(\d+)\s+(\S.*?)\s*$/;
@@ -41,6 +41,7 @@ export function readLiwc(bytes: Uint8Array, file: string): Imported {
     if (VALID_ID.test(name)) theme.id = name;
     byNumber.set(number, theme);
     while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
+    checkDepth(stack.length + 1, file, name, i + 1);
     const parent = stack[stack.length - 1]?.theme;
     if (parent) {
       parent.themes.push(theme);
@@ -71,11 +72,15 @@ export function readLiwc(bytes: Uint8Array, file: string): Imported {
   }
 
   // A LIWC parent lists its sub-categories' words again; obs counts them for the parent already.
+  const below = new Map<DraftTheme, Set<string>>();
   for (const [child, parent] of parentOf) {
     for (let p: DraftTheme | undefined = parent; p; p = parentOf.get(p)) {
-      if (p.keywords.length > 0) p.keywords = p.keywords.filter((k) => !child.keywords.includes(k));
+      let words = below.get(p);
+      if (!words) below.set(p, (words = new Set()));
+      for (const k of child.keywords) words.add(k);
     }
   }
+  for (const [p, words] of below) p.keywords = p.keywords.filter((k) => !words.has(k));
 
   return dictionaryImport(file, 'LIWC', top, sink, 'add one "number<TAB>name" line per category between the `%` lines');
 }

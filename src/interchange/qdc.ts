@@ -6,7 +6,7 @@ import { Document as YamlDocument, parse as parseYaml } from 'yaml';
 import { termProblem } from '../codebook/parse.js';
 import type { Codebook, Theme } from '../codebook/types.js';
 import { ObsError, type Problem } from '../errors.js';
-import { draftTheme, KeywordSink, type DraftNear, type DraftTheme, type Imported } from './draft.js';
+import { checkDepth, draftTheme, KeywordSink, type DraftNear, type DraftTheme, type Imported } from './draft.js';
 import { lostInExport } from './lost.js';
 import { childElements, lineOf, parseXml, xmlSafe } from '../xml.js';
 
@@ -58,7 +58,7 @@ export function readQdc(text: string, shown: string, format = 'REFI-QDA codebook
     });
   }
   const sink = new KeywordSink(shown);
-  const themes = top.map((code) => readCode(code, sink));
+  const themes = top.map((code) => readCode(code, sink, 1));
   const origin = codebook!.getAttribute('origin') || root.getAttribute('origin');
   const keywords = countKeywords(themes);
   const imported: Imported = {
@@ -71,10 +71,11 @@ export function readQdc(text: string, shown: string, format = 'REFI-QDA codebook
   return imported;
 }
 
-function readCode(code: Element, sink: KeywordSink): DraftTheme {
+function readCode(code: Element, sink: KeywordSink, depth: number): DraftTheme {
   const line = lineOf(code);
   const guid = code.getAttribute('guid');
   const label = (code.getAttribute('name') ?? '').trim() || (guid ? `code ${guid}` : 'code');
+  checkDepth(depth, sink.file, label, line, 'codebook');
   if (!code.getAttribute('name')?.trim()) sink.warn(`a <Code> has no name; called "${label}"`, line);
   if (guid !== null && !GUID.test(guid)) sink.warn(`code "${label}" has a malformed guid "${guid}"`, line, 'obs does not keep guids; the theme is imported all the same');
   const theme = draftTheme(label);
@@ -85,7 +86,7 @@ function readCode(code: Element, sink: KeywordSink): DraftTheme {
   }
   const description = childElements(code, 'Description')[0];
   if (description) readDescription(description.textContent ?? '', theme, sink, lineOf(description));
-  theme.themes = childElements(code, 'Code').map((c) => readCode(c, sink));
+  theme.themes = childElements(code, 'Code').map((c) => readCode(c, sink, depth + 1));
   return theme;
 }
 

@@ -1,6 +1,7 @@
 // A draft codebook -> obs codebook YAML: valid, unique ids, written by the yaml package, checked by obs's own parser.
 import { isMap, isScalar, isSeq, Document, Scalar } from 'yaml';
-import { parseCodebook } from '../codebook/parse.js';
+import { MAX_TERMS, parseCodebook } from '../codebook/parse.js';
+import { ObsError } from '../errors.js';
 import { allDrafts, type DraftCodebook, type DraftTheme } from './draft.js';
 
 const VALID_ID = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
@@ -33,23 +34,29 @@ export function assignIds(themes: readonly DraftTheme[]): Array<{ theme: DraftTh
       delete theme.id;
     }
   }
+  // The number each label's ids were last tried at: `taken` only grows, so the first free number
+  // never lies below it, and a thousand themes of one label do not each try every number before.
+  const tried = new Map<string, number>();
   for (const theme of all) {
     if (theme.id !== undefined) continue;
     const base = idFromLabel(theme.label);
     let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    let n = tried.get(base) ?? 1;
+    while (taken.has(id)) id = `${base}-${++n}`;
+    tried.set(base, n);
     taken.add(id);
     theme.id = id;
   }
   return changed;
 }
 
-/** The YAML text of a draft whose ids are assigned; `comment` goes above it. */
-export function codebookYaml(codebook: DraftCodebook, comment: string | undefined): string {
+/** The YAML text of a draft whose ids are assigned; `comment` goes above it; `file` names the source in a refusal. */
+export function codebookYaml(codebook: DraftCodebook, comment: string | undefined, file = 'the imported codebook'): string {
   const plain: Record<string, unknown> = { name: codebook.name.trim() || 'Imported codebook' };
   if (codebook.description) plain.description = codebook.description;
   if (codebook.stem !== undefined) plain.stem = codebook.stem;
   const shared = sharedWords(codebook.themes);
+  checkSize(codebook, shared.length, file);
   if (shared.length > 0) plain.allow_shared = shared;
   plain.themes = codebook.themes.map(plainTheme);
   const doc = new Document(plain);
@@ -66,23 +73,48 @@ export function codebookYaml(codebook: DraftCodebook, comment: string | undefine
  * obs lint's shared-stem check passes it.
  */
 function sharedWords(themes: readonly DraftTheme[]): string[] {
-  const owners = new Map<string, DraftTheme[]>();
-  const walk = (list: readonly DraftTheme[]) => {
-    for (const t of list) {
-      for (const k of t.keywords) {
-        const key = k.replace(/^=/, '').toLowerCase();
-        owners.set(key, [...(owners.get(key) ?? []), t]);
+  const parent = new Map<DraftTheme, DraftTheme>();
+  const depth = new Map<DraftTheme, number>();
+  const all = allDrafts(themes);
+  for (const t of all) {
+    const p = parent.get(t);
+    depth.set(t, p ? depth.get(p)! + 1 : 0);
+    for (const c of t.themes) parent.set(c, t);
+  }
+  // Each word's themes, the deepest first met kept apart: the word is shared unless every one of
+  // its themes is that deepest theme or a parent of it, one line down the tree.
+  const owners = new Map<string, { deepest: DraftTheme; all: DraftTheme[] }>();
+  for (const t of all) {
+    for (const k of t.keywords) {
+      const key = k.replace(/^=/, '').toLowerCase();
+      const entry = owners.get(key);
+      if (!entry) owners.set(key, { deepest: t, all: [t] });
+      else {
+        entry.all.push(t);
+        if (depth.get(t)! > depth.get(entry.deepest)!) entry.deepest = t;
       }
-      walk(t.themes);
     }
-  };
-  walk(themes);
-  const within = (a: DraftTheme, b: DraftTheme): boolean => a.themes.some((c) => c === b || within(c, b));
+  }
   const out: string[] = [];
-  for (const [word, list] of owners) {
-    if (list.some((a, i) => list.some((b, j) => i < j && a !== b && !within(a, b) && !within(b, a)))) out.push(word);
+  for (const [word, { deepest, all: list }] of owners) {
+    if (list.length < 2) continue;
+    const line = new Set<DraftTheme>();
+    for (let t: DraftTheme | undefined = deepest; t; t = parent.get(t)) line.add(t);
+    if (list.some((t) => !line.has(t))) out.push(word);
   }
   return out.sort();
+}
+
+/** A codebook obs would refuse to read is refused here, with the source named, rather than written. */
+function checkSize(codebook: DraftCodebook, shared: number, file: string): void {
+  let terms = shared;
+  for (const t of allDrafts(codebook.themes)) terms += t.keywords.length + (t.exclude?.length ?? 0) + (t.near ?? []).reduce((n, rule) => n + rule.all.length, 0);
+  if (terms <= MAX_TERMS) return;
+  throw new ObsError({
+    file,
+    message: `would make a codebook of ${terms.toLocaleString('en')} terms (keywords, and words in more than one category listed once more under allow_shared), over the ${MAX_TERMS.toLocaleString('en')} an obs codebook holds`,
+    hint: 'split the dictionary into several files, some categories in each, and import each',
+  });
 }
 
 function plainTheme(theme: DraftTheme): Record<string, unknown> {

@@ -1,5 +1,5 @@
 // WordStat .cat dictionaries: categories and entries nested by leading tabs; an entry ends in its weight, ` (1)`.
-import { dictionaryImport, dictionaryInput, dictionaryKeyword, draftTheme, type DraftTheme, type Imported } from './draft.js';
+import { checkDepth, dictionaryImport, dictionaryInput, dictionaryKeyword, draftTheme, type DraftTheme, type Imported } from './draft.js';
 
 const ENTRY = /^(.*?)\s*\((\d+)\)$/;
 
@@ -25,6 +25,7 @@ export function readWordstat(bytes: Uint8Array, file: string): Imported {
       sink.add(owner, entry[1]!, dictionaryKeyword(pattern), i + 1);
       return;
     }
+    checkDepth(stack.length + 1, file, text, i + 1);
     const theme = draftTheme(text);
     (owner ? owner.themes : top).push(theme);
     stack.push({ depth, theme });

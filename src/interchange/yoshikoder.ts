@@ -1,7 +1,7 @@
 // Yoshikoder .ykd dictionaries: XML, <cnode name desc> categories nesting <pnode name> patterns.
 import type { Element } from '@xmldom/xmldom';
 import { ObsError } from '../errors.js';
-import { dictionaryImport, dictionaryKeyword, draftTheme, KeywordSink, type DraftTheme, type Imported } from './draft.js';
+import { checkDepth, dictionaryImport, dictionaryKeyword, draftTheme, KeywordSink, type DraftTheme, type Imported } from './draft.js';
 import { childElements, lineOf, parseXml } from '../xml.js';
 import { decodeBytes } from '../corpus/decode.js';
 
@@ -19,16 +19,17 @@ export function readYoshikoder(bytes: Uint8Array, file: string): Imported {
     name = categories[0]!.getAttribute('name') || undefined;
     categories = childElements(categories[0]!, 'cnode');
   }
-  const read = (node: Element): DraftTheme => {
+  const read = (node: Element, depth: number): DraftTheme => {
     const theme = draftTheme(node.getAttribute('name')?.trim() || 'category');
+    checkDepth(depth, file, theme.label, lineOf(node));
     const desc = node.getAttribute('desc')?.trim();
     if (desc) theme.description = desc;
     for (const p of childElements(node, 'pnode')) {
       const pattern = p.getAttribute('name') ?? '';
       sink.add(theme, pattern, dictionaryKeyword(pattern), lineOf(p));
     }
-    theme.themes = childElements(node, 'cnode').map(read);
+    theme.themes = childElements(node, 'cnode').map((child) => read(child, depth + 1));
     return theme;
   };
-  return dictionaryImport(file, 'Yoshikoder', categories.map(read), sink, 'a Yoshikoder .ykd holds <cnode name="..."> categories with <pnode name="..."/> patterns', name);
+  return dictionaryImport(file, 'Yoshikoder', categories.map((node) => read(node, 1)), sink, 'a Yoshikoder .ykd holds <cnode name="..."> categories with <pnode name="..."/> patterns', name);
 }

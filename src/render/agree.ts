@@ -2,6 +2,7 @@
 import { Chalk } from 'chalk';
 import type { Comparison, ThemeAgreement } from '../agree/compare.js';
 import { toCsv } from './csv.js';
+import { inertName } from './inert.js';
 import { textTable } from './text-table.js';
 
 export const AGREE_FORMATS = ['table', 'csv', 'json'] as const;
@@ -43,7 +44,7 @@ function renderTable(report: AgreeReport, colorLevel: 0 | 1 | 2 | 3): string {
   for (const comparison of report.comparisons) {
     const { a, b, overall } = comparison;
     out.push(
-      c.bold(`${a} vs ${b}`) +
+      c.bold(inertName(`${a} vs ${b}`)) +
         c.dim(` · ${comparison.documents} documents · ${comparison.passages} passages, ${comparison.passagesCoded} coded by either`),
       '',
     );

@@ -3,13 +3,10 @@ import { FIGURE_COLUMNS, type CodeReport } from '../aggregate/report.js';
 import { quoteJson } from './quotes.js';
 
 export function renderJson(report: CodeReport): string {
-  const rows = report.rows.map((r) => {
-    const out: Record<string, string | number> = {};
-    report.by.forEach((field, i) => (out[field] = r.group[i]!));
-    out.theme = r.theme;
-    for (const c of FIGURE_COLUMNS) out[c] = r[c];
-    return out;
-  });
+  // Entries, not assignments: a --by field called `__proto__` is a column like any other.
+  const rows = report.rows.map((r) =>
+    Object.fromEntries<string | number>([...report.by.map((field, i): [string, string] => [field, r.group[i]!]), ['theme', r.theme], ...FIGURE_COLUMNS.map((c): [string, number] => [c, r[c]])]),
+  );
   const body = {
     version: 1,
     codebook: report.codebook,

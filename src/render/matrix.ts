@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import { ALL } from '../aggregate/groups.js';
 import type { Matrix, MatrixCell, MatrixRow } from '../aggregate/matrix.js';
 import { toCsv } from './csv.js';
+import { inertName } from './inert.js';
 import { escapeMd } from './md-escape.js';
 import { summaryLine } from './summary.js';
 import { textTable, type Column } from './text-table.js';
@@ -68,10 +69,12 @@ function renderMd(m: Matrix): string {
 function renderTable(m: Matrix, colorLevel: 0 | 1 | 2 | 3): string {
   const c = new Chalk({ level: colorLevel });
   const columns: Column[] = header(m).map((h, i) => ({ header: h, align: i < m.labelColumns.length ? 'left' : 'right' }));
-  const cells = (r: MatrixRow) => [...r.labels.map((l) => (l === ALL ? 'total' : l)), ...r.counts.map(String), ...r.cells.map((x) => tableCell(x, m))];
+  // A document row's first label is its file name, shown with any line break escaped like every name.
+  const label = (l: string, i: number) => (l === ALL ? 'total' : m.kind === 'documents' && i === 0 ? inertName(l) : l);
+  const cells = (r: MatrixRow) => [...r.labels.map(label), ...r.counts.map(String), ...r.cells.map((x) => tableCell(x, m))];
   const rows = m.rows.map(cells);
   if (m.total) rows.push(cells(m.total));
-  return `${c.bold(title(m))}${c.dim(` · ${summaryLine(m)}`)}\n\n${textTable(columns, rows, (i) => m.total !== undefined && i === rows.length - 1)}`;
+  return `${c.bold(inertName(title(m)))}${c.dim(` · ${summaryLine(m)}`)}\n\n${textTable(columns, rows, (i) => m.total !== undefined && i === rows.length - 1)}`;
 }
 
 /** Counts with the figure that puts them in proportion beside them, as people read them. */

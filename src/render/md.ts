@@ -16,7 +16,7 @@ export function renderMd(report: CodeReport): string {
     `${summaryLine(report, ', ')}.`,
     '',
   ];
-  const header = [...report.by, 'theme', 'documents', 'passages', 'passages_total', 'share', 'hits', 'per_1k_words'];
+  const header = [...report.by.map(escapeMd), 'theme', 'documents', 'passages', 'passages_total', 'share', 'hits', 'per_1k_words'];
   out.push(`| ${header.join(' | ')} |`);
   out.push(`|${header.map((_, i) => (i < report.by.length + 1 ? ' --- ' : ' ---: ')).join('|')}|`);
   for (const r of report.rows) {

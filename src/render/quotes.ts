@@ -5,8 +5,8 @@ import type { QuoteSet } from '../aggregate/report.js';
 import { prefixClashes } from '../aggregate/matrix.js';
 import { isInterviewerLabel } from '../segment/speakers.js';
 import { toCsv } from './csv.js';
+import { inertName, oneLine } from './inert.js';
 import { escapeMd } from './md-escape.js';
-import { oneLine } from './text-table.js';
 
 export interface QuoteTableOptions {
   colorLevel: 0 | 1 | 2 | 3;
@@ -36,11 +36,12 @@ function eachWithGroups(quotes: readonly Quote[], onGroup: (label: string) => vo
   }
 }
 
-export function quoteSource(q: Quote): string {
-  const parts = [`${q.file}:${q.line}`];
-  if (q.speaker) parts.push(q.speaker);
-  if (q.meta.area) parts.push(q.meta.area);
-  if (q.meta.year) parts.push(q.meta.year);
+/** `name` shows the file and the speaker, `value` the area and year; each as it is by default. */
+export function quoteSource(q: Quote, name: (s: string) => string = (s) => s, value: (s: string) => string = name): string {
+  const parts = [`${name(q.file)}:${q.line}`];
+  if (q.speaker) parts.push(name(q.speaker));
+  if (q.meta.area) parts.push(value(q.meta.area));
+  if (q.meta.year) parts.push(value(q.meta.year));
   return parts.join(', ');
 }
 
@@ -52,26 +53,29 @@ function contextSpeaker(p: ContextPassage): string {
 
 const plain = (pieces: readonly ExtractPiece[]) => pieces.map((p) => p.text).join('');
 
+// In the terminal every piece of data goes out inert: names (file, speaker, theme label) with line
+// breaks escaped, group values and passage text with them as spaces, since the lines are laid out here.
 export function renderQuotesTable(set: QuoteSet, options: QuoteTableOptions, title = 'Quotes'): string {
   const c = new Chalk({ level: options.colorLevel });
   const width = options.width ?? 100;
   const out: string[] = [c.bold(title), ''];
-  const highlight = (pieces: readonly ExtractPiece[]) => pieces.map((p) => (p.hit ? (options.colorLevel > 0 ? c.bold.yellow(p.text) : `[${p.text}]`) : p.text)).join('');
+  const highlight = (pieces: readonly ExtractPiece[]) =>
+    pieces.map((p) => (p.hit ? (options.colorLevel > 0 ? c.bold.yellow(oneLine(p.text)) : `[${oneLine(p.text)}]`) : oneLine(p.text))).join('');
   const context = (p: ContextPassage) => {
-    const head = `${contextSpeaker(p)}, line ${p.line} (context): `;
-    out.push(...wrap(head + plain(p.extract), width - 6).map((l) => c.dim(`    ┆ ${l}`)));
+    const head = `${inertName(contextSpeaker(p))}, line ${p.line} (context): `;
+    out.push(...wrap(head + oneLine(plain(p.extract)), width - 6).map((l) => c.dim(`    ┆ ${l}`)));
   };
   for (const section of sections(set)) {
-    out.push(c.bold(section.heading) + c.dim(` · ${oneLine(section.label)}`));
+    out.push(c.bold(inertName(section.heading)) + c.dim(` · ${inertName(section.label)}`));
     eachWithGroups(
       section.quotes,
       (label) => out.push(`  ${c.underline(oneLine(label))}`),
       (q) => {
         q.before.forEach(context);
-        const speaker = q.before.length + q.after.length > 0 && q.speaker ? `${q.speaker}: ` : '';
+        const speaker = q.before.length + q.after.length > 0 && q.speaker ? `${inertName(q.speaker)}: ` : '';
         out.push(...wrap(`${speaker}“${highlight(q.extract)}”`, width - 4).map((l) => `    ${l}`));
         q.after.forEach(context);
-        out.push(c.dim(`    — ${oneLine(quoteSource(q))}`), '');
+        out.push(c.dim(`    — ${quoteSource(q, inertName, oneLine)}`), '');
       },
     );
   }

@@ -2,6 +2,7 @@
 import { Chalk } from 'chalk';
 import { SPEAKER_COLUMNS, type SpeakerRow } from '../aggregate/speakers.js';
 import { toCsv } from './csv.js';
+import { inertName } from './inert.js';
 import { textTable, type Column } from './text-table.js';
 
 export const SPEAKER_FORMATS = ['table', 'csv', 'json'] as const;
@@ -43,11 +44,11 @@ function renderTable(rows: readonly SpeakerRow[], colorLevel: 0 | 1 | 2 | 3): st
   for (const [file, own] of files) {
     const first = own[0]!;
     const stamps = first.stamps > 0 ? `, ${first.stamps} time stamp${first.stamps === 1 ? '' : 's'}` : '';
-    out.push(`${c.bold(file)} (${first.format}${stamps})`);
+    out.push(`${c.bold(inertName(file))} (${first.format}${stamps})`);
     out.push(
       textTable(
         COLUMNS,
-        own.map((r) => [r.speaker ?? '(no speaker)', r.role, String(r.turns), String(r.words), percent(r.share), r.first_start ?? '', r.layout, r.why]),
+        own.map((r) => [r.speaker === null ? '(no speaker)' : inertName(r.speaker), r.role, String(r.turns), String(r.words), percent(r.share), r.first_start ?? '', r.layout, r.why]),
       ),
     );
   }

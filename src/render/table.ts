@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import type { FigureRow } from '../aggregate/figures.js';
 import { ALL } from '../aggregate/groups.js';
 import type { CodeReport } from '../aggregate/report.js';
+import { inertName } from './inert.js';
 import { renderQuotesTable } from './quotes.js';
 import { summaryLine } from './summary.js';
 import { textTable, type Column } from './text-table.js';
@@ -18,7 +19,7 @@ export function renderTable(report: CodeReport, options: TableOptions): string {
   const out: string[] = [];
   const { corpus, codebook } = report;
   out.push(
-    c.bold(`${codebook.name}${codebook.version ? ` ${codebook.version}` : ''}`) +
+    c.bold(inertName(`${codebook.name}${codebook.version ? ` ${codebook.version}` : ''}`)) +
       c.dim(` · ${summaryLine(report)}`),
     '',
   );

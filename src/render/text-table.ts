@@ -1,4 +1,7 @@
 // Plain text tables for the terminal: columns padded to their widest cell, numbers right-aligned.
+import { oneLine } from './inert.js';
+
+export { oneLine };
 
 export interface Column {
   header: string;
@@ -15,29 +18,31 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-const BREAKS = /\r\n|[\n\r\t\v\f\u2028\u2029]/g;
+/** Colours a cell after it was made inert: the only control sequences in a table are the ones painted here. */
+export type Paint = (cell: string, row: number, column: number) => string;
 
-/** A line break or tab inside a value (metadata can hold one) would break a row or a heading: shown as a space. */
-export function oneLine(s: string): string {
-  return s.replace(BREAKS, ' ');
-}
-
-export function textTable(columns: readonly Column[], given: ReadonlyArray<ReadonlyArray<string>>, rule: (row: number) => boolean = () => false): string {
+/**
+ * Every cell and header is data, so each is made one line and inert (see oneLine) before it is
+ * measured; colour, if any, comes from `paint`, never from a cell's own text.
+ */
+export function textTable(columns: readonly Column[], given: ReadonlyArray<ReadonlyArray<string>>, rule: (row: number) => boolean = () => false, paint?: Paint): string {
+  const headers = columns.map((c) => oneLine(c.header));
   const rows = given.map((r) => r.map(oneLine));
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
-  const line = (cells: ReadonlyArray<string>) =>
+  const widths = columns.map((_, i) => Math.max(displayWidth(headers[i]!), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const line = (cells: ReadonlyArray<string>, row?: number) =>
     cells
       .map((cell, i) => {
         const pad = ' '.repeat(widths[i]! - displayWidth(cell));
-        return columns[i]!.align === 'right' ? pad + cell : cell + pad;
+        const shown = paint && row !== undefined ? paint(cell, row, i) : cell;
+        return columns[i]!.align === 'right' ? pad + shown : shown + pad;
       })
       .join('  ')
       .trimEnd();
   const separator = widths.map((w) => '─'.repeat(w)).join('  ');
-  const out = [line(columns.map((c) => c.header)), separator];
+  const out = [line(headers), separator];
   rows.forEach((r, i) => {
     if (rule(i)) out.push(separator);
-    out.push(line(r));
+    out.push(line(r, i));
   });
   return `${out.join('\n')}\n`;
 }

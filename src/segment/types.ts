@@ -33,6 +33,11 @@ export interface Passage {
   file: string;
   /** 1-based line of the passage's first character in the file. */
   line: number;
+  /**
+   * The last line of the file the passage's text comes from: `obs agree` places a human code only on
+   * a line some passage holds. A document passage reaches the end of the file.
+   */
+  end: number;
   speaker: string | null;
   start: string | null;
   meta: Meta;

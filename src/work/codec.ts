@@ -8,6 +8,8 @@ export interface PackedPassages {
   count: number;
   file: string;
   lines: Int32Array;
+  /** The last line of each passage; a document passage's, past any line, as -1. */
+  ends: Int32Array;
   /** 1: an interviewer turn; 2: coded (a respondent passage the filters kept). */
   flags: Uint8Array;
   words: Int32Array;
@@ -37,6 +39,7 @@ export function pack(passages: readonly CodedPassage[], file: string, keepText: 
     count: n,
     file,
     lines: new Int32Array(n),
+    ends: new Int32Array(n),
     flags: new Uint8Array(n),
     words: new Int32Array(n),
     speakerOf: new Int32Array(n),
@@ -56,6 +59,7 @@ export function pack(passages: readonly CodedPassage[], file: string, keepText: 
   };
   passages.forEach(({ passage: p, coding }, i) => {
     packed.lines[i] = p.line;
+    packed.ends[i] = p.end > 0x7fffffff ? -1 : p.end;
     packed.flags[i] = (p.interviewer ? 1 : 0) | (coding ? 2 : 0);
     packed.words[i] = coding?.words ?? 0;
     packed.speakerOf[i] = p.speaker === null ? -1 : indexOf(speakers, packed.speakers, p.speaker);
@@ -85,6 +89,7 @@ export function unpack(packed: PackedPassages, doc: number): CodedPassage[] {
         doc,
         file: packed.file,
         line: packed.lines[i]!,
+        end: packed.ends[i]! < 0 ? Number.MAX_SAFE_INTEGER : packed.ends[i]!,
         speaker: s < 0 ? null : packed.speakers[s]!,
         start: packed.starts[i]!,
         meta: packed.metas[packed.metaOf[i]!]!,

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { passes } from '../aggregate/where.js';
 import { loadCodebook } from '../codebook/load.js';
-import { openFile, readBytes } from '../corpus/load.js';
+import { openFile, readSource } from '../corpus/load.js';
 import { ObsError } from '../errors.js';
 import { compileCodebook } from '../match/compile.js';
 import { codeTranscript } from '../pipeline.js';
@@ -14,7 +14,7 @@ const compiled = compileCodebook(await loadCodebook(setup.codebookPath, setup.co
 const include = setup.where.length > 0 ? (p: Parameters<typeof passes>[0]) => passes(p, setup.where) : undefined;
 
 async function codeFile({ index, job }: FileRequest): Promise<FileResult> {
-  const outcome = await openFile(job, readBytes(job.source.path), setup.strict);
+  const outcome = await openFile(job, readSource(job.source), setup.strict);
   const { transcript } = outcome;
   if (!transcript) return { index, warnings: outcome.warnings };
   const coded = codeTranscript(transcript, index, compiled, {

@@ -8,6 +8,7 @@ const passage = (meta: Record<string, string>, speaker: string | null = 'Ann'): 
   doc: 0,
   file: 'ramsey/2019.txt',
   line: 3,
+  end: 3,
   speaker,
   start: null,
   meta,

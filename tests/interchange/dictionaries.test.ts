@@ -114,7 +114,7 @@ describe('LIWC import', () => {
       `obs: warning: ${file}:6: entry "*suffix" of one has \`*\` before the end of a word; skipped`,
       `obs: warning: ${file}:7: entry "in*side" of one has \`*\` before the end of a word; skipped`,
       `obs: warning: ${file}:8: "nothing" has no category numbers; skipped`,
-      `obs: warning: ${file}:9: "like\t1 <of> 2" uses LIWC's <of> rule, which obs does not have; skipped`,
+      `obs: warning: ${file}:9: "like\\t1 <of> 2" uses LIWC's <of> rule, which obs does not have; skipped`,
       `obs: warning: ${file}:10: "kind" has conditional category codes (LIWC 2007), which obs does not have; only its plain category numbers are kept`,
       `obs: warning: ${file}:11: "ghost": category 9 is not in the list at the top; left out of it`,
       `obs: warning: ${file}:12: entry ":)" of one has no letters or digits; skipped`,

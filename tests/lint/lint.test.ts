@@ -106,7 +106,7 @@ describe('obs lint', () => {
     expect(strict.stderr).toContain('1 warnings, more than --max-warnings 0');
     const missing = await runObs(['lint', 'nope.yaml'], { cwd: dir });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('nope.yaml: no such codebook');
+    expect(missing.stderr).toContain('nope.yaml: not found');
     expect((await runObs(['lint', 'warn.yaml', '--format', 'xml'], { cwd: dir })).code).toBe(2);
     expect((await runObs(['lint', 'warn.yaml', '--max-share', '2'], { cwd: dir })).code).toBe(2);
   });

@@ -2,7 +2,8 @@
 // under the names transcription tools and oral history projects give them.
 import { lazy } from '../../lazy.js';
 import { ObsError } from '../../errors.js';
-import { readCsvRows } from '../csv-rows.js';
+import { readCsvRows, type CsvRow } from '../csv-rows.js';
+import { newMeta, setField } from '../fields.js';
 import { metaValue } from '../scalar.js';
 import type { Cue, Meta, Transcript } from '../types.js';
 
@@ -56,21 +57,25 @@ export function readCsvTranscript(text: string, file: string, warn: (line: numbe
       `${ragged.length} row${ragged.length === 1 ? ' has' : 's have'} a different number of fields from the header's ${header.length} (first: this line); extra fields are ignored, missing ones read as empty`,
     );
   }
-  for (const { record, line } of rows.slice(1)) {
+  for (let r = 1; r < rows.length; r++) {
+    const { record, line } = rows[r]!;
+    // A million-row file's records are let go as their cues are made, not all kept to the end.
+    rows[r] = undefined as unknown as CsvRow;
     // Tables made for the web hold `&#8212;` and `&amp;`: characters, never words.
     const cell = record[textCol] ?? '';
     const cueText = (cell.includes('&') ? entities().decodeHTMLStrict(cell) : cell).trim();
-    const meta: Meta = {};
+    let meta: Meta | undefined;
     for (const { name, index } of metaCols) {
       const value = metaValue(record[index]);
-      if (value !== undefined) meta[name] = value;
+      if (value !== undefined) setField((meta ??= newMeta()), name, value);
       // A value that is the same on every row belongs to the document (one CSV, one interview).
       const seen = shared.get(name);
       if (seen === undefined) shared.set(name, value ?? null);
       else if (seen !== (value ?? null)) shared.set(name, null);
     }
     if (cueText === '') continue;
-    const cue: Cue = { text: cueText, line, meta };
+    const cue: Cue = { text: cueText, line };
+    if (meta) cue.meta = meta;
     if (speakerCol >= 0) {
       const speaker = metaValue(record[speakerCol]);
       // A row with no speaker goes on with the turn above it, as oral history tables write long answers.
@@ -81,7 +86,7 @@ export function readCsvTranscript(text: string, file: string, warn: (line: numbe
     if (start !== undefined) cue.start = start;
     cues.push(cue);
   }
-  const docMeta: Meta = {};
-  for (const [name, value] of shared) if (value !== null) docMeta[name] = value;
+  const docMeta = newMeta();
+  for (const [name, value] of shared) if (value !== null) setField(docMeta, name, value);
   return { file, format: 'csv', meta: docMeta, cues };
 }

@@ -1,5 +1,6 @@
 // For people: per file, each finding as line:col, severity, message and check id, then a total.
 import { Chalk } from 'chalk';
+import { inertName } from '../../render/inert.js';
 import { textTable } from '../../render/text-table.js';
 import type { LintResult } from '../rule.js';
 
@@ -8,8 +9,12 @@ export function stylish(results: readonly LintResult[], colorLevel: 0 | 1 | 2 | 
   const out: string[] = [];
   for (const r of results) {
     if (r.messages.length === 0) continue;
-    out.push(c.underline(r.filePath));
-    const rows = r.messages.map((m) => [`  ${m.line}:${m.column}`, m.severity === 'error' ? c.red('error') : c.yellow('warning'), m.message, c.dim(m.ruleId)]);
+    out.push(c.underline(inertName(r.filePath)));
+    // Messages quote keywords and labels from the codebook: the table makes them inert, and colour is
+    // painted on afterwards, so only obs's own colours reach the terminal.
+    const rows = r.messages.map((m) => [`  ${m.line}:${m.column}`, m.severity, inertName(m.message), m.ruleId]);
+    const paint = (cell: string, _row: number, column: number) =>
+      column === 1 ? (cell === 'error' ? c.red(cell) : c.yellow(cell)) : column === 3 ? c.dim(cell) : cell;
     const table = textTable(
       [
         { header: '', align: 'left' },
@@ -18,6 +23,8 @@ export function stylish(results: readonly LintResult[], colorLevel: 0 | 1 | 2 | 
         { header: '', align: 'left' },
       ],
       rows,
+      undefined,
+      paint,
     );
     // The table's header and rule lines are for figures; findings read better without them.
     out.push(...table.split('\n').slice(2).filter((l) => l !== ''), '');
