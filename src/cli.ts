@@ -1,5 +1,5 @@
 // The command registry: parses argv with commander and turns every outcome into an exit code.
-import { inertName } from './render/inert.js';
+import { inertMessage, inertName } from './render/inert.js';
 import { supportsColor } from 'chalk';
 import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE, ObsError, formatProblem } from './errors.js';
@@ -48,7 +48,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(`obs: ${s.replace(/^error: /, '')}`),
+      outputError: (s, write) => write(`obs: ${inertMessage(s.replace(/^error: /, ''))}`),
     });
   const first = args.find((a) => !a.startsWith('-'));
   const names = first !== undefined && first in COMMANDS ? [first] : Object.keys(COMMANDS);

@@ -1,7 +1,7 @@
 // Reading a file a user named or a folder held: only a regular file, and only up to a stated size.
 // A FIFO would block the open (and Ctrl-C with it), a device such as /dev/zero never ends, a socket
 // cannot be read at all: each is refused at once, naming what it is.
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { ObsError } from './errors.js';
 
 /** The largest file obs reads, by what it is for. Each is stated in the README's Bad input table. */
@@ -18,6 +18,16 @@ export const INPUT_LIMITS = {
 } as const;
 
 export type InputKind = keyof typeof INPUT_LIMITS;
+
+export const REGULAR_ONLY = 'obs reads regular files only: copy the content into a file and name that';
+
+function specialKindOf(file: string): string | undefined {
+  try {
+    return specialKind(statSync(file));
+  } catch {
+    return undefined;
+  }
+}
 
 export type InputRead = { bytes: Buffer } | { error: string; hint: string };
 
@@ -50,12 +60,15 @@ export function readInputFile(file: string, limit: number): InputRead {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    // A socket cannot be opened at all (ENXIO): say what it is, as for a pipe or a device.
+    const kind = code === 'ENXIO' ? specialKindOf(file) : undefined;
+    if (kind) return { error: `is ${kind}, not a regular file`, hint: REGULAR_ONLY };
     return { error: code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${code})`, hint: 'check the path' };
   }
   try {
     const stat = fstatSync(fd);
     const kind = specialKind(stat);
-    if (kind) return { error: `is ${kind}, not a regular file`, hint: 'obs reads regular files only: copy the content into a file and name that' };
+    if (kind) return { error: `is ${kind}, not a regular file`, hint: REGULAR_ONLY };
     if (stat.size > limit) return { error: `is ${megabytes(stat.size)}, over the ${megabytes(limit)} obs reads from such a file`, hint: 'split it into smaller files' };
     let buffer = Buffer.allocUnsafe(Math.min(stat.size, limit) + 1);
     let length = 0;

@@ -74,10 +74,14 @@ function endOnStandardStreamErrors(): void {
  */
 export async function checkOutputPath(out: string, inputs: readonly string[], cwd: string): Promise<void> {
   if (out === STDOUT) return;
+  // A shell refuses `> res/` too: the slash asks for a folder, and a file of that name would surprise.
+  if (/[/\\]$/.test(out)) throw new ObsError({ file: out, message: 'ends with a slash, as a folder does; --out names a file', hint: 'give --out a file name, e.g. --out results.csv' });
   const target = resolveOutput(out, cwd);
   // Only a file that exists can be an input. Device and inode name a file however it is reached:
-  // through a link, a hard link, or another spelling of its path.
-  if (target.kind === 'file' && target.existing && inputs.some((input) => sameFile(target.existing!, path.resolve(cwd, input)))) {
+  // through a link, a hard link, or another spelling of its path. Standard input redirected from a
+  // file (`obs code - --out t.txt < t.txt`) is that file.
+  const isInput = (existing: Stats) => inputs.some((input) => (input === STDOUT ? sameAsStdin(existing) : sameFile(existing, path.resolve(cwd, input))));
+  if (target.kind === 'file' && target.existing && isInput(target.existing)) {
     throw new ObsError({ file: out, message: 'is one of the input files; obs never writes over its input', hint: 'choose another --out path' });
   }
   // The file is opened at the first write, perhaps late in a long run: a refusal is better told now.
@@ -88,6 +92,15 @@ export async function checkOutputPath(out: string, inputs: readonly string[], cw
   } catch (err) {
     const problem = writeProblem(out, err, 'file');
     throw new ObsError(target.kind === 'file' ? { ...problem, message: problem.message.replace(/^cannot write/, `cannot write in folder ${writable}`) } : problem);
+  }
+}
+
+function sameAsStdin(a: Stats): boolean {
+  try {
+    const b = fstatSync(0);
+    return b.isFile() && a.ino === b.ino && a.dev === b.dev;
+  } catch {
+    return false;
   }
 }
 
@@ -118,9 +131,13 @@ export async function openOutput(out: string | undefined, io: Io): Promise<Outpu
 function standardOutput(io: Io): OutputSink {
   return {
     write: async (chunk) => {
-      io.stdout.write(chunk);
+      const accepted = io.stdout.write(chunk);
+      // A slow reader (a pager, `| (sleep 25; wc -c)`): wait until the stream has passed on what it
+      // holds, so memory does not grow with the lines the reader has not taken yet.
+      const stream = io.stdout as Partial<NodeJS.WritableStream>;
+      if (accepted === false && typeof stream.once === 'function') await new Promise((resolve) => stream.once!('drain', resolve));
       // A failed write is told on the next turn of the event loop: let it end the run before more work is done.
-      await new Promise((resolve) => setImmediate(resolve));
+      else await new Promise((resolve) => setImmediate(resolve));
     },
     close: async () => {},
     abort: async () => {},

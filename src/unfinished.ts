@@ -14,9 +14,11 @@ let listening = false;
 const onSignal: Array<[NodeJS.Signals, () => void]> = [
   ['SIGINT', () => interrupted(130)],
   ['SIGTERM', () => interrupted(143)],
+  // The terminal closed or the ssh connection dropped: the run cannot go on, its file must still go.
+  ['SIGHUP', () => interrupted(129)],
 ];
 
-/** Ctrl-C (SIGINT) or SIGTERM while an output file is being written removes it, and exits 130 or 143 as shells expect. */
+/** Ctrl-C (SIGINT), SIGTERM or a hangup while an output file is being written removes it, and exits 130, 143 or 129 as shells expect. */
 export function exitCleanlyOnSignals(): void {
   armed = true;
   listen();

@@ -1,5 +1,5 @@
 // Finds and reads a codebook file: --codebook, else ./codebook.yaml, else the built-in one.
-import { existsSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { ObsError } from '../errors.js';
 import { INPUT_LIMITS, readInputFile } from '../input.js';
@@ -12,7 +12,8 @@ export const BUILTIN_CODEBOOK = path.join(packageRoot(), 'codebooks', 'community
 export function resolveCodebookPath(given: string | undefined, cwd: string): string {
   if (given) return path.resolve(cwd, given);
   const local = path.resolve(cwd, 'codebook.yaml');
-  return existsSync(local) ? local : BUILTIN_CODEBOOK;
+  // Anything of that name, a broken link included, is the codebook meant: reading it tells what is wrong.
+  return lstatSync(local, { throwIfNoEntry: false }) ? local : BUILTIN_CODEBOOK;
 }
 
 /** `shown` is how messages name the file: as the user wrote it, or the built-in codebook's package path. */

@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import { loadCodebook, resolveCodebookPath } from '../codebook/load.js';
 import type { Codebook } from '../codebook/types.js';
-import { openCorpus } from '../corpus/load.js';
+import { openCorpus, sourceLimit } from '../corpus/load.js';
 import type { Transcript } from '../corpus/types.js';
 import { ObsError, quoteArg, type Problem } from '../errors.js';
 import { STDOUT, checkOutputPath, openOutput, writeFileAtomic, type Io, type OutputSink } from '../io.js';
@@ -71,7 +71,7 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
   }).finally(printer.flush);
   // Before any coding, so a bad --out fails at once and can never name an input.
   if (options.out) {
-    const inputs = [codebookPath, ...(options.meta ? [options.meta] : []), ...(extras.inputs ?? []), ...corpus.files.map((f) => f.path).filter((p) => p !== '-')];
+    const inputs = [codebookPath, ...(options.meta ? [options.meta] : []), ...(extras.inputs ?? []), ...corpus.files.map((f) => f.path)];
     await checkOutputPath(options.out, inputs, io.cwd);
   }
   const include = settings.where.length > 0 ? (p: Parameters<typeof passes>[0]) => passes(p, settings.where) : undefined;
@@ -160,12 +160,16 @@ function bytesPerWorker(io: Io): number {
   return io.env.OBS_WORKER_BYTES !== undefined && Number.isFinite(given) && given > 0 ? given : BYTES_PER_WORKER;
 }
 
-/** The corpus's size on disk; a file that cannot be stat'ed counts nothing and is reported when read. */
+/**
+ * The text the corpus will give the coders: a file that cannot be stat'ed, or is over the size obs
+ * reads, counts nothing (the reader reports it), so files that are only skipped start no workers.
+ */
 function corpusBytes(files: ReadonlyArray<{ path: string }>): number {
   let total = 0;
   for (const f of files) {
     try {
-      total += statSync(f.path).size;
+      const size = statSync(f.path).size;
+      if (size <= sourceLimit(f.path)) total += size;
     } catch {
       // reported by the reader
     }

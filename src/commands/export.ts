@@ -1,4 +1,5 @@
 // `obs export`: an obs codebook as a REFI-QDA codebook (.qdc) or a LIWC dictionary (.dic).
+import { outFile } from './options.js';
 import { Command, Option } from 'commander';
 import { loadCodebook, resolveCodebookPath } from '../codebook/load.js';
 import { formatWarning } from '../errors.js';
@@ -17,7 +18,7 @@ export function exportCommand(io: Io, done: (code: number) => void): Command {
     .description('write a codebook as a REFI-QDA codebook (--to qdc) or a LIWC dictionary (--to dic)')
     .argument('[codebook]', 'the codebook YAML (default: ./codebook.yaml if present, else the built-in one)')
     .addOption(new Option('--to <format>', 'the output format').choices(EXPORT_FORMATS).makeOptionMandatory())
-    .option('--out <file>', 'write to this file (atomically) instead of standard output')
+    .option('--out <file>', 'write to this file (atomically) instead of standard output', outFile)
     .option('--quiet', 'no warnings on standard error')
     .action(async (codebook: string | undefined, options: ExportOptions) => done(await runExport(codebook, options, io)));
 }

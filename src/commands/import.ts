@@ -1,4 +1,5 @@
 // `obs import`: a codebook from REFI-QDA, LIWC, WordStat, Lexicoder, Yoshikoder or quanteda YAML, as obs codebook YAML.
+import { outFile } from './options.js';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { formatWarning } from '../errors.js';
@@ -17,7 +18,7 @@ export function importCommand(io: Io, done: (code: number) => void): Command {
     .description('read a codebook or dictionary (.qdc, .qdpx, LIWC .dic, WordStat .cat, .lc3, .ykd, quanteda YAML) and write an obs codebook')
     .argument('<file>', 'the codebook or dictionary to read')
     .addOption(new Option('--format <format>', 'the input format (default: from the extension)').choices(IMPORT_FORMATS))
-    .option('--out <file>', 'write the codebook YAML to this file (atomically) instead of standard output')
+    .option('--out <file>', 'write the codebook YAML to this file (atomically) instead of standard output', outFile)
     .option('--quiet', 'no warnings on standard error')
     .action(async (file: string, options: ImportOptions) => done(await runImport(file, options, io)));
 }

@@ -1,6 +1,6 @@
 // The options every corpus command shares, declared once and checked once.
 import { availableParallelism } from 'node:os';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { COUNT_COLUMNS } from '../aggregate/matrix.js';
 import { FIGURE_COLUMNS } from '../aggregate/report.js';
 import { parseWhere, type Where } from '../aggregate/where.js';
@@ -60,7 +60,7 @@ export function addSharedOptions(command: Command, formats: readonly string[]): 
     .option('--path-pattern <pattern>', 'metadata from paths, e.g. "{area}/{year}/*" or "{area}_{year}_*"')
     .option('--where <field=value>', 'only passages whose metadata match: area=Ramsey, area=Ramsey,Revoe, year=2019..2021 (repeatable)', (v: string, prev: string[]) => [...prev, v], [])
     .option('--format <format>', `output format: ${formats.join(', ')} (default ${formats[0]})`)
-    .option('--out <file>', 'write output to this file (atomically) instead of standard output')
+    .option('--out <file>', 'write output to this file (atomically) instead of standard output; - for standard output', outFile)
     .option('--jobs <n>', 'worker threads (default: the number of cores); output is the same whatever it is')
     .option('--strict', 'treat invalid UTF-8 as an error instead of a warning')
     .option('--quiet', 'no warnings on standard error');
@@ -137,4 +137,10 @@ export function wholeNumber(value: string, option: string): number {
   const n = Number(value.trim());
   if (!/^\d+$/.test(value.trim())) throw new ObsError({ message: `${option} must be a whole number, not "${value}"` });
   return n;
+}
+
+/** --out's value: an empty one (an unset shell variable, `--out "$F"`) must not quietly become standard output. */
+export function outFile(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('is empty: give a file name, e.g. --out results.csv, or - for standard output');
+  return value;
 }

@@ -7,7 +7,7 @@ import { checkOutputPath, writeFileAtomic, STDOUT, type Io } from '../io.js';
 import { readingProblems } from '../pipeline.js';
 import { SPEAKER_FORMATS, renderSpeakers, type SpeakerFormat } from '../render/speakers.js';
 import { readTurns } from '../segment/turns.js';
-import { addReadingOptions, checkFormat } from './options.js';
+import { addReadingOptions, checkFormat, outFile } from './options.js';
 import { warningPrinter } from '../warnings.js';
 
 interface SpeakersOptions {
@@ -28,7 +28,7 @@ export function speakersCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: 
       .argument('<paths...>', 'transcript files or folders; - reads one transcript from standard input')
       .option('--format <format>', `output format: ${SPEAKER_FORMATS.join(', ')} (default table)`),
   )
-    .option('--out <file>', 'write output to this file (atomically) instead of standard output')
+    .option('--out <file>', 'write output to this file (atomically) instead of standard output', outFile)
     .option('--strict', 'treat invalid UTF-8 as an error instead of a warning')
     .option('--quiet', 'no warnings on standard error')
     .action(async (paths: string[], options: SpeakersOptions) => done(await runSpeakers(paths, options, io, colorLevel)));
@@ -55,7 +55,7 @@ async function speakers(paths: string[], options: SpeakersOptions, io: Io, color
     // An earlier output of this very command, saved in the folder it reads.
     ...(options.out && options.out !== STDOUT ? { out: options.out } : {}),
   });
-  if (options.out) await checkOutputPath(options.out, corpus.files.map((f) => f.path).filter((p) => p !== '-'), io.cwd);
+  if (options.out) await checkOutputPath(options.out, corpus.files.map((f) => f.path), io.cwd);
   const policy = { speakers: options.speakers, excludeSpeakers: options.excludeSpeaker, findInterviewer: options.findInterviewer === true };
   const rows: SpeakerRow[] = [];
   let read = 0;

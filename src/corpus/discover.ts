@@ -3,7 +3,7 @@
 import { promises as fs, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { ObsError, type Problem } from '../errors.js';
-import { specialKind } from '../input.js';
+import { REGULAR_ONLY, specialKind } from '../input.js';
 import { TRANSCRIPT_EXTENSIONS } from './formats/index.js';
 
 
@@ -40,7 +40,6 @@ interface Origin {
   direct: boolean;
 }
 
-const REGULAR_ONLY = 'obs reads regular files only: copy the content into a file and name that';
 /** Special files a folder holds are told one by one up to this many, then as one count. */
 const SPECIALS_TOLD = 3;
 
@@ -67,6 +66,7 @@ export async function discover(paths: readonly string[], cwd: string, stdinName 
       }
       state.folders.set(identity(stat), given);
       await state.walk(abs, abs, given, new Set([await fs.realpath(abs)]));
+      state.addLinked();
     } else if (stat.isFile()) {
       state.addFile({ path: abs, file: path.basename(abs), rel: path.basename(abs) }, { given, direct: true }, stat);
     } else {
@@ -97,6 +97,8 @@ class Walk {
   private readonly read = new Map<string, string>();
   private readonly specials: Array<{ name: string; kind: string }> = [];
   private readonly excluded = new Map<string, Excluded>();
+  /** Links to files met in the folder being walked: read after its files, so a file and a link to it read under the file's own name. */
+  private readonly linked: Array<{ source: SourceFile; given: string; stat: Stats }> = [];
 
   constructor(excluded: readonly Excluded[]) {
     for (const e of excluded) {
@@ -154,9 +156,16 @@ class Walk {
           continue;
         }
         // Swapped for a pipe or device since the folder was listed, it is refused when read.
-        this.addFile({ path: full, file: name, rel: name }, { given, direct: false }, stat);
+        const source = { path: full, file: name, rel: name };
+        if (entry.isSymbolicLink()) this.linked.push({ source, given, stat });
+        else this.addFile(source, { given, direct: false }, stat);
       }
     }
+  }
+
+  /** The links the folder just walked holds, each read unless its file already was. */
+  addLinked(): void {
+    for (const { source, given, stat } of this.linked.splice(0)) this.addFile(source, { given, direct: false }, stat);
   }
 
   addFile(source: SourceFile, origin: Origin, stat: Stats): void {

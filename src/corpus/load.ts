@@ -142,8 +142,12 @@ export async function openCorpus(options: CorpusOptions): Promise<Corpus> {
  * asynchronous read costs several trips through the event loop.
  */
 export function readSource(source: SourceFile): { bytes: Uint8Array } | { error: string; hint: string } {
-  const limit = formatByExtension(path.extname(source.path).toLowerCase())?.kind === 'document' ? INPUT_LIMITS.document : INPUT_LIMITS.transcript;
-  return readInputFile(source.path, limit);
+  return readInputFile(source.path, sourceLimit(source.path));
+}
+
+/** The largest a transcript file of this name may be: a Word or OpenDocument file holds pictures too. */
+export function sourceLimit(file: string): number {
+  return formatByExtension(path.extname(file).toLowerCase())?.kind === 'document' ? INPUT_LIMITS.document : INPUT_LIMITS.transcript;
 }
 
 /**

@@ -40,7 +40,8 @@ export function ownOutputKind(bytes: Uint8Array, file: string): string | undefin
 
 function csvKind(head: string): string | undefined {
   const rows = firstRows(head);
-  const header = rows[0]?.map((h) => h.replace(/^'/, ''));
+  // As a spreadsheet may save it again: headers in another case, `;` or tabs between fields.
+  const header = rows[0]?.map((h) => h.replace(/^'/, '').trim().toLowerCase());
   if (!header || header.length < 2) return undefined;
   const is = (columns: readonly string[]) => columns.length === header.length && columns.every((c, i) => header[i] === c);
   const endsWith = (columns: readonly string[]) => columns.length <= header.length && columns.every((c, i) => header[header.length - columns.length + i] === c);
@@ -61,7 +62,7 @@ function firstRows(head: string): string[][] {
   const lines = head.replace(/^\uFEFF/, '').split(/\r?\n/, 2);
   return lines.map((line) => {
     try {
-      return (parse(line, { relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? [];
+      return (parse(line, { relax_column_count: true, relax_quotes: true, delimiter: [',', ';', '\t'] }) as string[][])[0] ?? [];
     } catch {
       return [];
     }

@@ -1,9 +1,9 @@
 // Inline SVG charts for the HTML report: a heatmap and line charts, each with a title, a text
 // alternative and the numbers behind it, in colours that survive greyscale and colour blindness.
+import { inertHtml } from './inert.js';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+/** Controls and bidi controls from the data are shown escaped: a browser honours a bidi override, and the page may be printed to a terminal. */
+export const escapeHtml = inertHtml;
 
 /** Light to dark blue: lightness falls steadily, so order reads in greyscale and for every colour vision. */
 const SCALE = ['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'];

@@ -20,6 +20,8 @@ const cell = (value: string) => safeCell(inertCsv(value));
 export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
   return stringify([header.map(cell), ...rows.map((r) => r.map((v) => (typeof v === 'number' ? v : cell(v))))], {
     record_delimiter: 'unix',
+    // A carriage return alone ends a row for Excel, LibreOffice and Python's csv: quoted, it stays in its cell.
+    quoted_match: /\r/,
     cast: { number: (n) => String(n) },
   });
 }

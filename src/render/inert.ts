@@ -55,3 +55,17 @@ export function oneLine(s: string): string {
 export function inertCsv(s: string): string {
   return s.replace(UNSAFE_IN_CSV, visible);
 }
+
+/**
+ * A message from the argument parser, which quotes what was typed: every control shown escaped, but
+ * for the line breaks it writes itself before a suggestion (`(Did you mean --by?)`).
+ */
+export function inertMessage(s: string): string {
+  const end = s.endsWith('\n') ? '\n' : '';
+  return inertName(end ? s.slice(0, -1) : s).replace(/\\n(?=\((?:Did you mean|run obs) )/g, '\n') + end;
+}
+
+/** Text for an HTML page: line breaks and tabs are white space there; other controls shown escaped, then HTML's own characters. */
+export function inertHtml(s: string): string {
+  return inertCsv(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}

@@ -204,3 +204,35 @@ describe('repeated warnings', () => {
     }
   });
 });
+
+describe('a file and a link to it, and outputs saved again', () => {
+  it("reads a file and a link to it in one folder under the file's own name, so --meta rows for it match", async () => {
+    const dir = tempCorpus({ 'codebook.yaml': CODEBOOK, 'S/x.txt': 'Ann: a grant\n\nBob: more money\n', 'meta.csv': 'file,area\nx.txt,North\n' });
+    symlinkSync('x.txt', path.join(dir, 'S', 'latest.txt'));
+    const r = await run(dir, ['code', 'S', '--meta', 'meta.csv', '--passages']);
+    expect(r.code).toBe(0);
+    expect(passages(r.stdout).map((p) => [p.file, p.meta.area])).toEqual([['x.txt', 'North'], ['x.txt', 'North']]);
+    expect(r.stderr).toContain('obs: warning: S: holds 1 file already read (first: latest.txt, read as x.txt); it is read once');
+    expect(r.stderr).not.toContain('name no transcript');
+  });
+
+  it('knows an obs CSV saved again by a spreadsheet: fields split by semicolons, headers in another case', async () => {
+    const dir = tempCorpus({ 'codebook.yaml': CODEBOOK, 'corpus/a.txt': 'Ann: a grant\n\nAnn: more money\n' });
+    await run(dir, ['quotes', 'corpus', '--format', 'csv', '--out', 'q.csv'], ['q.csv']);
+    const csv = (await runObs(['quotes', 'corpus', '--format', 'csv'], { cwd: dir })).stdout;
+    const rows = csv.trim().split('\n');
+    const again = tempCorpus({ 'codebook.yaml': CODEBOOK, 'corpus/a.txt': 'Ann: a grant\n\nAnn: more money\n', 'corpus/q-semicolons.csv': rows.map((l) => l.replaceAll(',', ';')).join('\n'), 'corpus/q-case.csv': [rows[0]!.toUpperCase(), ...rows.slice(1)].join('\n') });
+    const r = await run(again, ['code', 'corpus', '--passages']);
+    expect(passages(r.stdout).map((p) => p.file)).toEqual(['a.txt', 'a.txt']);
+    expect(r.stderr).toContain('q-semicolons.csv: is an output of `obs quotes --format csv`, not a transcript; skipped');
+    expect(r.stderr).toContain('q-case.csv: is an output of `obs quotes --format csv`, not a transcript; skipped');
+  });
+
+  it('takes a broken ./codebook.yaml link for the codebook meant, and says so, rather than the built-in one', async () => {
+    const dir = tempCorpus({ 'corpus/a.txt': 'Ann: a grant\n' });
+    symlinkSync('gone.yaml', path.join(dir, 'codebook.yaml'));
+    const r = await run(dir, ['code', 'corpus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('codebook.yaml: codebook not found');
+  });
+});

@@ -308,3 +308,46 @@ describe('standard output and standard input of a real process', () => {
     expect((await readAtMost(chunks(), 1200)).length).toBe(1200);
   });
 });
+
+describe('--out names what a shell would accept', () => {
+  it('refuses a name ending in a slash, and an empty name, before any work', async () => {
+    const dir = corpus({ 'old.csv': 'keep\n' });
+    for (const out of ['res/', 'old.csv/']) {
+      const r = await runObs([...CSV, '--out', out], { cwd: dir });
+      expect(r.code, out).toBe(2);
+      expect(r.stderr).toContain(`obs: ${out}: ends with a slash, as a folder does; --out names a file`);
+    }
+    expect(existsSync(path.join(dir, 'res'))).toBe(false);
+    expect(readFileSync(path.join(dir, 'old.csv'), 'utf8')).toBe('keep\n');
+    const empty = await runObs([...CSV, '--out', ''], { cwd: dir });
+    expect(empty.code).toBe(2);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toContain("argument '' is invalid. is empty");
+  });
+
+  it('refuses to write over the file standard input comes from', async () => {
+    const dir = corpus();
+    const transcript = path.join(dir, 'corpus', 'ramsey-2016-residents.txt');
+    const before = readFileSync(transcript);
+    const fd = openSync(transcript, 'r');
+    const r = await ended(obsProcess(['code', '-', '--quiet', '--out', transcript], dir, [fd, 'ignore', 'pipe']));
+    closeSync(fd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is one of the input files; obs never writes over its input');
+    expect(readFileSync(transcript)).toEqual(before);
+  }, 30_000);
+
+  it('a hangup (the terminal closed) removes the unfinished file, as Ctrl-C does', async () => {
+    const dir = corpus({ 'K.jsonl': 'earlier\n' });
+    for (let i = 0; i < 8; i++) execFileSync('cp', ['-r', path.join(dir, 'corpus'), path.join(dir, `corpus${i}`)]);
+    const child = obsProcess(['code', '.', '--quiet', '--passages', '--out', 'K.jsonl'], dir, ['ignore', 'ignore', 'pipe']);
+    const done = ended(child);
+    const started = Date.now();
+    while (leftovers(dir).length === 0 && Date.now() - started < 20_000 && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 10));
+    child.kill('SIGHUP');
+    const r = await done;
+    expect(readFileSync(path.join(dir, 'K.jsonl'), 'utf8')).toBe('earlier\n');
+    expect(leftovers(dir)).toEqual([]);
+    expect(r.code).toBe(129);
+  }, 60_000);
+});

@@ -230,3 +230,37 @@ describe('inputs', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.obs-tmp'))).toEqual([]);
   });
 });
+
+describe('what the review found', () => {
+  it('quotes a lone carriage return in a CSV cell, so no row splits and no formula starts a line', async () => {
+    const d = tempCorpus({ 'c/t.txt': '---\narea: "Ramsey\\r=1+2"\nyear: 2019\n---\nInterviewer: q?\n\nRespondent: we got a grant\n' });
+    for (const args of [['matrix', 'c', '--by', 'area'], ['code', 'c', '--format', 'csv', '--by', 'area'], ['quotes', 'c', '--format', 'csv', '--by', 'area']]) {
+      const r = await runObs(args, { cwd: d });
+      expect(r.code, args.join(' ')).toBe(0);
+      const rows = parse(r.stdout) as string[][];
+      expect(rows.every((row) => row.length === rows[0]!.length), args.join(' ')).toBe(true);
+      expect(rows.flat()).toContain('Ramsey\r=1+2');
+      // Inside quotes: a reader that ends a row at a bare CR (Excel, Python's csv) keeps the cell whole.
+      expect(r.stdout, args.join(' ')).toContain('"Ramsey\r=1+2"');
+    }
+  });
+
+  it('escapes what the argument parser quotes back: an unknown option, an invalid choice', async () => {
+    for (const args of [['code', 'c', `--bo${TITLE}\n${FORGED}`], [`co${TITLE}\n${FORGED}`], ['code', 'c', '--unit', `x${CLEAR}\n${FORGED}`]]) {
+      const r = await runObs(args, { cwd: dir });
+      expect(r.code).toBe(2);
+      expectInert(r.stderr, args.join(' '));
+      // The parser's own lines: its message, a suggestion, where to find usage; never one from the data.
+      for (const line of r.stderr.split('\n').filter((l) => l !== '')) expect(line).toMatch(/^(obs: |\((Did you mean|run obs) )/);
+      expect(r.stderr).toContain('\\x1b');
+    }
+    expect((await runObs(['code', 'c', '--bx'], { cwd: dir })).stderr).toContain("unknown option '--bx'\n(Did you mean --by?)");
+  });
+
+  it('shows controls from the data escaped in the HTML report too', async () => {
+    const r = await runObs(['report', 'corpus'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expectInert(r.stdout, 'obs report', '\n\r\t');
+    expect(r.stdout).toContain('\\x1b');
+  });
+});
