@@ -2,24 +2,22 @@
 // features of powerful communities (agency, organisation, relationships, resources).
 //
 //   npx tsx eval/our-bigger-story/score.ts PASSAGES.csv [--codebook FILE] [--split all|tune|check]
-//                                          [--rank hits|tokens|hits-then-tokens] [--misses] [--format table|json]
+//                                          [--rank leading|hits|tokens] [--misses] [--format table|json]
 //
 // PASSAGES.csv has the columns url, section, feature, text (see README.md: the text is not kept in
 // this repository). Each passage is coded on its own, as one passage, by the engine's pure
 // functions (loadCodebook, compileCodebook, codeText), exactly as `obs code --unit document` codes
 // a one-passage transcript.
 //
-// Leading theme: the top-level theme with the most hits. A sub-theme's hits count towards its
-// top-level parent (the engine already folds them in: a parent's hits include its sub-themes'
-// hits, a span matched by both counted once). Ties are broken by codebook order, the first
-// top-level theme wins, and the number of tied passages is printed so the rule is visible. A
-// passage with no hit at all has no leading theme ("(none)"): it counts as a miss for recall and
-// for the share, and towards no theme's precision.
+// Leading theme: obs's own (src/aggregate/leading.ts, the `leading` of `obs code --passages`): the
+// top-level theme with the most hits (a parent's hits include its sub-themes', a span matched by
+// both counted once), a tie going to the theme whose hits matched more words, then to the one first
+// in the codebook; the number of passages still tied after the words is printed. A passage with no
+// hit at all has no leading theme ("(none)"): it counts as a miss for recall and for the share, and
+// towards no theme's precision.
 //
-// --rank tokens and --rank hits-then-tokens are what-ifs for the ranking rule, not what obs does:
-// with tokens each hit weighs as many tokens as its matched span (a near rule's window counts its
-// whole span), so a three-word phrase outweighs a single generic word; hits-then-tokens keeps the
-// hit count and breaks ties by matched tokens instead of by codebook order.
+// --rank hits (ties by codebook order, obs's rule before it weighed matched words) and --rank
+// tokens (each hit weighs the words it matched) are what-ifs, not what obs does.
 //
 // --split: a fixed, seeded third of each feature's passages is the check set (kept aside while
 // tuning the codebook); the rest is the tuning set. The draw depends only on the passage text, so
@@ -30,6 +28,7 @@ import { parse } from 'csv-parse/sync';
 import { BUILTIN_CODEBOOK, loadCodebook } from '../../src/codebook/load.js';
 import { compileCodebook } from '../../src/match/compile.js';
 import { codeText } from '../../src/match/engine.js';
+import { leadingTheme } from '../../src/aggregate/leading.js';
 
 export const FEATURES = ['agency', 'organisation', 'relationships', 'resources'] as const;
 const NONE = '(none)';
@@ -45,18 +44,18 @@ interface Options {
   file: string;
   codebook: string;
   split: 'all' | 'tune' | 'check';
-  rank: 'hits' | 'tokens' | 'hits-then-tokens';
+  rank: 'leading' | 'hits' | 'tokens';
   misses: boolean;
   format: 'table' | 'json';
 }
 
 function usage(message: string): never {
-  process.stderr.write(`score: ${message}\nusage: npx tsx eval/our-bigger-story/score.ts PASSAGES.csv [--codebook FILE] [--split all|tune|check] [--rank hits|tokens|hits-then-tokens] [--misses] [--format table|json]\n`);
+  process.stderr.write(`score: ${message}\nusage: npx tsx eval/our-bigger-story/score.ts PASSAGES.csv [--codebook FILE] [--split all|tune|check] [--rank leading|hits|tokens] [--misses] [--format table|json]\n`);
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Partial<Options> = { codebook: BUILTIN_CODEBOOK, split: 'all', rank: 'hits', misses: false, format: 'table' };
+  const o: Partial<Options> = { codebook: BUILTIN_CODEBOOK, split: 'all', rank: 'leading', misses: false, format: 'table' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => argv[++i] ?? usage(`${a} needs a value`);
@@ -71,7 +70,7 @@ function parseArgs(argv: string[]): Options {
   }
   if (!o.file) usage('give the passages CSV');
   if (!['all', 'tune', 'check'].includes(o.split!)) usage('--split is all, tune or check');
-  if (!['hits', 'tokens', 'hits-then-tokens'].includes(o.rank!)) usage('--rank is hits, tokens or hits-then-tokens');
+  if (!['leading', 'hits', 'tokens'].includes(o.rank!)) usage('--rank is leading, hits or tokens');
   if (!['table', 'json'].includes(o.format!)) usage('--format is table or json');
   return o as Options;
 }
@@ -127,12 +126,17 @@ async function main() {
       const tokens = c.hits.reduce((s, h) => s + (h.last - h.first + 1), 0);
       if (o.rank === 'hits') return c.hits.length;
       if (o.rank === 'tokens') return tokens;
-      return c.hits.length * 10000 + tokens; // hits, ties broken by matched tokens
+      return c.hits.length * 10000 + tokens; // obs's own order: hits, then matched words
     });
     const best = Math.max(...scores);
     const leaders = best > 0 ? top.filter((_, i) => scores[i] === best).map((t) => t.id) : [];
     if (leaders.length > 1) ties++;
-    const lead = leaders[0] ?? NONE; // codebook order breaks ties
+    const lead = leaders[0] ?? NONE; // codebook order breaks what ties remain
+    // The figures are obs's own: the rank above is the leading theme obs writes with --passages.
+    if (o.rank === 'leading') {
+      const own = leadingTheme(coding, compiled.themes);
+      if ((own === undefined ? NONE : compiled.themes[own]!.id) !== lead) throw new Error(`score: the leading theme differs from obs's for "${p.text.slice(0, 40)}"`);
+    }
     const terms: Record<string, string[]> = {};
     top.forEach((t) => {
       const c = coding.themes.get(t.index);
@@ -185,7 +189,7 @@ async function main() {
 
   const w = (s: string, n: number) => s.padEnd(n);
   const out: string[] = [];
-  const ranking = { hits: 'hits per top-level theme', tokens: 'matched tokens per top-level theme (what-if)', 'hits-then-tokens': 'hits, ties by matched tokens (what-if)' }[o.rank];
+  const ranking = { leading: "obs's leading theme: hits, ties by matched words", hits: 'hits per top-level theme, ties by codebook order (what-if)', tokens: 'matched words per top-level theme (what-if)' }[o.rank];
   out.push(`${passages.length} passages (split: ${o.split}; ranking: ${ranking}; codebook: ${path.relative(process.cwd(), o.codebook)})`);
   out.push('');
   out.push(`${w('feature', 14)} filed   led  right  precision  recall     F1`);

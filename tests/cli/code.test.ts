@@ -105,9 +105,11 @@ describe('obs code', () => {
       words: 6,
       meta: { area: 'Ramsey', year: '2019' },
       themes: { people: 2, groups: 1 },
+      leading: 'people',
       text: 'The volunteers set up a group.',
     });
     expect(lines[2].themes).toEqual({});
+    expect(lines[2].leading).toBeNull();
     expect(lines[4].meta).toEqual({ area: 'Revoe', date: '2021-05-02', year: '2021' });
   });
 
