@@ -161,8 +161,15 @@ function replaceFile(out: string, target: Extract<OutputTarget, { kind: 'file' }
   // file gets the umask's mode.
   const made = (): number => {
     if (fd === undefined) {
-      fd = openSync(tmp, 'wx', earlier ? 0o600 : 0o666);
+      // Tracked first: until a handler is listening, a signal's default action ends the process at
+      // once, even between the creation and the next line.
       track(tmp);
+      try {
+        fd = openSync(tmp, 'wx', earlier ? 0o600 : 0o666);
+      } catch (err) {
+        untrack(tmp);
+        throw err;
+      }
     }
     return fd;
   };

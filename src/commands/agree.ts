@@ -9,7 +9,7 @@ import { INPUT_LIMITS, readInputFile } from '../input.js';
 import { STDOUT, type Io } from '../io.js';
 import { AGREE_FORMATS, renderAgree } from '../render/agree.js';
 import { openRun } from './corpus-run.js';
-import { addSharedOptions, checkFormat, type SharedOptions } from './options.js';
+import { addExamples, addSharedOptions, formatFor, type SharedOptions } from './options.js';
 import { codebookInfo } from '../aggregate/report.js';
 
 interface AgreeOptions extends SharedOptions {
@@ -24,11 +24,16 @@ export function agreeCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: num
     .requiredOption('--gold <file.csv>', 'human coding: one row per coded passage, columns file,line,theme and optionally coder')
     .option('--fail-under <kappa>', "exit 1 when any theme's kappa over coded passages (obs vs a human) is below this");
   addSharedOptions(command, AGREE_FORMATS);
+  addExamples(command, [
+    ["obs's coding against a researcher's, theme by theme", 'obs agree fixtures/big-local --gold fixtures/big-local-gold.csv'],
+    ['the same as CSV, to keep beside the codebook version', 'obs agree fixtures/big-local --gold fixtures/big-local-gold.csv --out agreement.csv'],
+    ["in CI: exit 1 when any theme's kappa falls below 0.5", 'obs agree fixtures/big-local --gold fixtures/big-local-gold.csv --fail-under 0.5 --quiet'],
+  ]);
   return command.action(async (paths: string[], options: AgreeOptions) => done(await runAgree(paths, options, io, colorLevel)));
 }
 
 export async function runAgree(paths: string[], options: AgreeOptions, io: Io, colorLevel: 0 | 1 | 2 | 3): Promise<number> {
-  const format = checkFormat(options.format, AGREE_FORMATS, 'table');
+  const format = formatFor(options, AGREE_FORMATS, 'table', 'agree');
   let failUnder: number | undefined;
   if (options.failUnder !== undefined) {
     failUnder = Number(options.failUnder);

@@ -8,7 +8,7 @@ import { STDOUT, type Io } from '../io.js';
 import { REPORT_FORMATS, renderReport } from '../render/index.js';
 import { passageLine } from '../render/jsonl.js';
 import { openRun, warnMissing } from './corpus-run.js';
-import { addSharedOptions, checkFormat, wholeNumber, type SharedOptions } from './options.js';
+import { addExamples, addSharedOptions, formatFor, outFormat, wholeNumber, type SharedOptions } from './options.js';
 
 interface CodeOptions extends SharedOptions {
   passages?: boolean;
@@ -22,14 +22,26 @@ export function codeCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: numb
     .option('--passages', 'one JSON line per passage instead of the table (--format jsonl)')
     .addOption(new Option('--quotes <n>', 'quotes per theme (0 for none)').default('3'));
   addSharedOptions(command, REPORT_FORMATS);
+  addExamples(command, [
+    ['theme frequencies by area and year, then three quotes per theme', 'obs code fixtures/big-local --meta fixtures/big-local-meta.csv'],
+    ['the figures by area as CSV for a spreadsheet (.csv, .json and .md choose the format)', 'obs code fixtures/big-local --meta fixtures/big-local-meta.csv --by area --out themes.csv'],
+    ['one JSON line per coded passage, for analysis of your own', 'obs code fixtures/big-local --passages --out passages.jsonl'],
+  ]);
   return command.action(async (paths: string[], options: CodeOptions) => done(await runCode(paths, options, io, colorLevel)));
 }
 
 export async function runCode(paths: string[], options: CodeOptions, io: Io, colorLevel: 0 | 1 | 2 | 3): Promise<number> {
-  const format = options.passages ? checkFormat(options.format, ['jsonl'] as const, 'jsonl') : checkFormat(options.format, REPORT_FORMATS, 'table');
+  // JSON Lines are passages, never the figures: asked for without --passages, it is a slip to name.
   if (!options.passages && options.format === 'jsonl') {
     throw new ObsError({ message: '--format jsonl writes passages', hint: 'add --passages: obs code --passages --format jsonl ...' });
   }
+  if (!options.passages && options.format === undefined && outFormat(options.out) === 'jsonl') {
+    throw new ObsError({
+      message: `--out ${options.out} names a JSON Lines file, which obs code writes only with --passages`,
+      hint: `add --passages for one JSON line per passage, or name the file ${options.out!.replace(/\.jsonl$/i, '.json')} for the figures as JSON`,
+    });
+  }
+  const format = options.passages ? formatFor(options, ['jsonl'] as const, 'jsonl', 'code --passages') : formatFor(options, REPORT_FORMATS, 'table', 'code');
   const quoteLimit = wholeNumber(options.quotes, '--quotes');
 
   const run = await openRun(paths, options, io, { needText: options.passages || format !== 'csv' });

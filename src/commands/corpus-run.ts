@@ -9,7 +9,10 @@ import { ObsError, quoteArg, type Problem } from '../errors.js';
 import { STDOUT, checkOutputPath, openOutput, writeFileAtomic, type Io, type OutputSink } from '../io.js';
 import { compileCodebook, type CompiledCodebook } from '../match/compile.js';
 import { codeTranscript, type CodedPassage } from '../pipeline.js';
-import { passes } from '../aggregate/where.js';
+import { passageFilter, type Where } from '../aggregate/where.js';
+import { BUILT_IN_FIELDS, META_PREFIX, isBuiltIn } from '../corpus/fields.js';
+import type { Meta } from '../corpus/types.js';
+import { closestNames } from '../suggest.js';
 import { corpusSettings, type CorpusSettings, type SharedOptions } from './options.js';
 import { warningPrinter } from '../warnings.js';
 
@@ -22,6 +25,8 @@ export interface CorpusRun {
   each(visit: (passages: CodedPassage[], transcript: TranscriptInfo, doc: number) => void | Promise<void>): Promise<number>;
   /** Files left out: formats obs does not read, and unreadable files. */
   skipped(): number;
+  /** The metadata fields some passage read had, to guess what a mistyped field meant. */
+  fields(): ReadonlySet<string>;
   /** Writes to --out atomically, or to standard output. */
   emit(output: string): Promise<void>;
   /** The same, piece by piece, for output too long to hold (one line per passage). */
@@ -74,7 +79,8 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
     const inputs = [codebookPath, ...(options.meta ? [options.meta] : []), ...(extras.inputs ?? []), ...corpus.files.map((f) => f.path)];
     await checkOutputPath(options.out, inputs, io.cwd);
   }
-  const include = settings.where.length > 0 ? (p: Parameters<typeof passes>[0]) => passes(p, settings.where) : undefined;
+  const include = passageFilter(settings.where, warn);
+  const fields = new Set<string>();
 
   return {
     settings,
@@ -82,6 +88,7 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
     compiled,
     warn,
     skipped: () => corpus.skipped,
+    fields: () => fields,
     async each(visit) {
       try {
         return await codeAll(visit);
@@ -115,7 +122,15 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
     let withSpeakers = 0;
     const take = async (passages: CodedPassage[], transcript: TranscriptInfo) => {
       const doc = documents++;
-      for (const p of passages) p.passage.doc = doc;
+      for (const name of Object.keys(transcript.meta)) fields.add(name);
+      // A document's passages mostly share one record; a CSV transcript's rows may add columns of their own.
+      let seen: Meta | undefined = transcript.meta;
+      for (const p of passages) {
+        p.passage.doc = doc;
+        if (p.passage.meta === seen) continue;
+        seen = p.passage.meta;
+        for (const name of Object.keys(seen)) fields.add(name);
+      }
       if (passages.every((p) => p.passage.interviewer)) warn({ file: transcript.file, message: 'has no respondent text to code' });
       if (passages.some((p) => p.passage.speaker !== null)) withSpeakers++;
       else if (passages.length > 0) speakerless.push(transcript.file);
@@ -147,9 +162,7 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
         warn({ file, message: `no speaker was found, where ${withSpeakers} other file${withSpeakers === 1 ? ' has' : 's have'} speakers: all its text is counted, any interviewer's questions too`, hint: `see what was read with: obs speakers ${quoteArg(file)}; --speakers NAME takes a label obs did not believe` });
       }
     }
-    if (include && kept === 0) {
-      warn({ message: `no passage matches ${settings.where.map((w) => `--where ${w.text}`).join(' ')}`, hint: 'values compare without case; a range is FROM..TO, e.g. year=2019..2021' });
-    }
+    if (include && kept === 0) warn(noMatch(settings.where, fields));
     // Under --where, every figure is one of the passages kept: so is the number of documents.
     return include ? kept : documents;
   }
@@ -179,10 +192,48 @@ function corpusBytes(files: ReadonlyArray<{ path: string }>): number {
 
 /** Says once per --by field how many documents lack it, since they are grouped as (unknown). */
 export function warnMissing(run: CorpusRun, figures: { missing(): Array<[string, number]> }, documents: number): void {
-  for (const [field, count] of figures.missing()) {
+  const missing = figures.missing();
+  // Each mistyped field is guessed at once, so that the --by shown is right in every field.
+  const guessed = new Map(missing.map(([field]) => [field, isUnknownField(field, run.fields()) ? guessField(field, run.fields()) : []]));
+  const fixed = run.settings.by.map((f) => guessed.get(f)?.[0] ?? f).join(',');
+  for (const [field, count] of missing) {
+    const guesses = guessed.get(field)!;
     run.warn({
       message: `${count} of ${documents} documents have no \`${field}\`; they are grouped as (unknown)`,
-      hint: field === 'speaker' ? 'passages without a speaker label are grouped as (unknown)' : 'set it in front matter, --meta or --path-pattern',
+      hint: guesses.length > 0 ? `${didYouMean(guesses)} --by ${fixed}` : field === 'speaker' ? 'passages without a speaker label are grouped as (unknown)' : 'set it in front matter, --meta or --path-pattern',
     });
   }
+}
+
+/** Why --where kept nothing: a field no document has (a typing slip, most often), or values none has. */
+function noMatch(where: readonly Where[], fields: ReadonlySet<string>): Problem {
+  const filters = where.map((w) => `--where ${w.text}`).join(' ');
+  const unknown = [...new Set(where.map((w) => w.field))].filter((f) => isUnknownField(f, fields));
+  if (unknown.length === 0) return { message: `no passage matches ${filters}`, hint: 'values compare without case; a range is FROM..TO, e.g. year=2019..2021' };
+  const guesses = unknown.flatMap((f) => {
+    const names = guessField(f, fields);
+    return names.length === 0 ? [] : [`${unknown.length > 1 ? `\`${f}\`: ` : ''}${didYouMean(names)}`];
+  });
+  const shown = [...fields].sort();
+  return {
+    message: `no passage matches ${filters}: no document has ${unknown.map((f) => `\`${f}\``).join(' or ')}`,
+    hint: guesses.length > 0 ? guesses.join(' ') : `the fields are: ${[...Object.keys(BUILT_IN_FIELDS), ...shown.slice(0, 20)].join(', ')}${shown.length > 20 ? ` and ${shown.length - 20} more` : ''}`,
+  };
+}
+
+/** No passage has the field: file and speaker are every passage's own, unless meta.NAME asks for metadata. */
+function isUnknownField(field: string, fields: ReadonlySet<string>): boolean {
+  if (field.startsWith(META_PREFIX)) return !fields.has(field.slice(META_PREFIX.length));
+  return !isBuiltIn(field) && !fields.has(field);
+}
+
+/** The fields the documents have that are closest to a mistyped one; meta.NAME is guessed as meta.NAME. */
+function guessField(field: string, fields: ReadonlySet<string>): string[] {
+  const meta = field.startsWith(META_PREFIX);
+  const names = closestNames(meta ? field.slice(META_PREFIX.length) : field, meta ? fields : [...fields, ...Object.keys(BUILT_IN_FIELDS)]);
+  return names.map((n) => (meta ? `${META_PREFIX}${n}` : n));
+}
+
+function didYouMean(names: readonly string[]): string {
+  return `did you mean ${names.map((n) => `\`${n}\``).join(' or ')}?`;
 }

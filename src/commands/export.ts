@@ -1,5 +1,5 @@
 // `obs export`: an obs codebook as a REFI-QDA codebook (.qdc) or a LIWC dictionary (.dic).
-import { outFile } from './options.js';
+import { addExamples, outFile } from './options.js';
 import { Command, Option } from 'commander';
 import { loadCodebook, resolveCodebookPath } from '../codebook/load.js';
 import { formatWarning } from '../errors.js';
@@ -14,13 +14,17 @@ interface ExportOptions {
 }
 
 export function exportCommand(io: Io, done: (code: number) => void): Command {
-  return new Command('export')
+  const command = new Command('export')
     .description('write a codebook as a REFI-QDA codebook (--to qdc) or a LIWC dictionary (--to dic)')
     .argument('[codebook]', 'the codebook YAML (default: ./codebook.yaml if present, else the built-in one)')
     .addOption(new Option('--to <format>', 'the output format').choices(EXPORT_FORMATS).makeOptionMandatory())
     .option('--out <file>', 'write to this file (atomically) instead of standard output', outFile)
     .option('--quiet', 'no warnings on standard error')
     .action(async (codebook: string | undefined, options: ExportOptions) => done(await runExport(codebook, options, io)));
+  return addExamples(command, [
+    ['./codebook.yaml, else the built-in codebook, as a REFI-QDA codebook for MAXQDA, ATLAS.ti or NVivo', 'obs export --to qdc --out community-power.qdc'],
+    ['a codebook as a LIWC dictionary', 'obs export codebooks/community-power.yaml --to dic --out community-power.dic'],
+  ]);
 }
 
 export async function runExport(given: string | undefined, options: ExportOptions, io: Io): Promise<number> {

@@ -1,5 +1,5 @@
 // `obs import`: a codebook from REFI-QDA, LIWC, WordStat, Lexicoder, Yoshikoder or quanteda YAML, as obs codebook YAML.
-import { outFile } from './options.js';
+import { addExamples, outFile } from './options.js';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { formatWarning } from '../errors.js';
@@ -14,13 +14,18 @@ interface ImportOptions {
 }
 
 export function importCommand(io: Io, done: (code: number) => void): Command {
-  return new Command('import')
+  const command = new Command('import')
     .description('read a codebook or dictionary (.qdc, .qdpx, LIWC .dic, WordStat .cat, .lc3, .ykd, quanteda YAML) and write an obs codebook')
     .argument('<file>', 'the codebook or dictionary to read')
     .addOption(new Option('--format <format>', 'the input format (default: from the extension)').choices(IMPORT_FORMATS))
     .option('--out <file>', 'write the codebook YAML to this file (atomically) instead of standard output', outFile)
     .option('--quiet', 'no warnings on standard error')
     .action(async (file: string, options: ImportOptions) => done(await runImport(file, options, io)));
+  return addExamples(command, [
+    ['a REFI-QDA codebook to try it on (MAXQDA, ATLAS.ti and NVivo export these too)', 'obs export --to qdc --out power.qdc'],
+    ['read it as an obs codebook: the extension tells the format', 'obs import power.qdc --out codebook.yaml'],
+    ['code with it', 'obs code fixtures/big-local --codebook codebook.yaml'],
+  ]);
 }
 
 export async function runImport(file: string, options: ImportOptions, io: Io): Promise<number> {

@@ -10,7 +10,7 @@ import type { LintResult } from '../lint/rule.js';
 import { github } from '../lint/format/github.js';
 import { json } from '../lint/format/json.js';
 import { stylish } from '../lint/format/stylish.js';
-import { collect } from './options.js';
+import { addExamples, collect } from './options.js';
 
 interface LintOptions {
   corpus: string[];
@@ -26,7 +26,7 @@ interface LintOptions {
 const FORMATS = ['stylish', 'json', 'github'] as const;
 
 export function lintCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: number) => void): Command {
-  return new Command('lint')
+  const command = new Command('lint')
     .description('check codebooks for mistakes: exit 0 when clean (warnings allowed), 1 on errors')
     .argument('[codebooks...]', 'codebook files (default: ./codebook.yaml, else the built-in codebook)')
     .option('--corpus <paths>', 'also check against these transcripts: dead keywords, too broad and co-occurring themes (repeatable)', collect, [])
@@ -37,6 +37,11 @@ export function lintCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: numb
     .option('--speakers <names>', 'with --corpus: labels to believe even where they start only one line', collect, [])
     .option('--exclude-speaker <names>', 'with --corpus: also leave out these speakers', collect, [])
     .action(async (codebooks: string[], options: LintOptions) => done(await runLint(codebooks, options, io, colorLevel)));
+  return addExamples(command, [
+    ['./codebook.yaml, else the built-in codebook: nothing printed when all is well', 'obs lint'],
+    ['a codebook against transcripts: keywords that never match, themes that catch too much', 'obs lint codebooks/community-power.yaml --corpus fixtures/big-local'],
+    ['in GitHub Actions: each problem as an annotation on its line of the YAML', 'obs lint codebooks/community-power.yaml --format github'],
+  ]);
 }
 
 export async function runLint(codebooks: string[], options: LintOptions, io: Io, colorLevel: 0 | 1 | 2 | 3): Promise<number> {

@@ -21,7 +21,7 @@ import { ObsError } from '../errors.js';
 import { STDOUT, type Io } from '../io.js';
 import { MATRIX_FORMATS, renderMatrix } from '../render/matrix.js';
 import { openRun, warnMissing } from './corpus-run.js';
-import { addSharedOptions, checkFormat, wholeNumber, type SharedOptions } from './options.js';
+import { addExamples, addSharedOptions, formatFor, wholeNumber, type SharedOptions } from './options.js';
 
 interface MatrixOptions extends SharedOptions {
   rows: string;
@@ -41,11 +41,16 @@ export function matrixCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: nu
     .option('--depth <n>', 'roll sub-themes up to this level (1: top-level themes only)')
     .option('--binary', '1 where the value is above 0, else 0');
   addSharedOptions(command, MATRIX_FORMATS);
+  addExamples(command, [
+    ['areas x themes as CSV, for R, SPSS or Excel', 'obs matrix fixtures/big-local --meta fixtures/big-local-meta.csv --by area --out matrix.csv'],
+    ['one row per document with its metadata, 1 where a theme is coded at all', 'obs matrix fixtures/big-local --meta fixtures/big-local-meta.csv --rows document --binary --out documents.csv'],
+    ['which themes turn up in the same passages, as a table to read', 'obs matrix fixtures/big-local --cooccur --value jaccard --format table'],
+  ]);
   return command.action(async (paths: string[], options: MatrixOptions) => done(await runMatrix(paths, options, io, colorLevel)));
 }
 
 export async function runMatrix(paths: string[], options: MatrixOptions, io: Io, colorLevel: 0 | 1 | 2 | 3): Promise<number> {
-  const format = checkFormat(options.format, MATRIX_FORMATS, 'csv');
+  const format = formatFor(options, MATRIX_FORMATS, 'csv', 'matrix');
   if (options.cooccur && options.rows === 'document') {
     throw new ObsError({ message: '--cooccur and --rows document do not go together', hint: 'co-occurrence is themes x themes; use --where to narrow it to some documents' });
   }

@@ -1,11 +1,13 @@
 // The options every corpus command shares, declared once and checked once.
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { COUNT_COLUMNS } from '../aggregate/matrix.js';
 import { FIGURE_COLUMNS } from '../aggregate/report.js';
 import { parseWhere, type Where } from '../aggregate/where.js';
 import { META_PREFIX } from '../corpus/fields.js';
 import { ObsError } from '../errors.js';
+import { STDOUT } from '../io.js';
 import { UNITS, type Unit } from '../segment/types.js';
 
 export interface SharedOptions {
@@ -59,7 +61,7 @@ export function addSharedOptions(command: Command, formats: readonly string[]): 
     .option('--meta <file.csv>', 'metadata table with a `file` column (path relative to the corpus folder)')
     .option('--path-pattern <pattern>', 'metadata from paths, e.g. "{area}/{year}/*" or "{area}_{year}_*"')
     .option('--where <field=value>', 'only passages whose metadata match: area=Ramsey, area=Ramsey,Revoe, year=2019..2021 (repeatable)', (v: string, prev: string[]) => [...prev, v], [])
-    .option('--format <format>', `output format: ${formats.join(', ')} (default ${formats[0]})`)
+    .option('--format <format>', `output format: ${formats.join(', ')} (default: as --out's extension says, else ${formats[0]})`)
     .option('--out <file>', 'write output to this file (atomically) instead of standard output; - for standard output', outFile)
     .option('--jobs <n>', 'worker threads (default: the number of cores); output is the same whatever it is')
     .option('--strict', 'treat invalid UTF-8 as an error instead of a warning')
@@ -117,6 +119,51 @@ function checkByNames(by: readonly string[]): void {
   }
 }
 
+/** What a file name's extension says it holds, as --format names it. */
+const EXTENSION_FORMATS: Readonly<Record<string, string>> = { '.csv': 'csv', '.json': 'json', '.jsonl': 'jsonl', '.md': 'md', '.html': 'html' };
+const FORMAT_NAMES: Readonly<Record<string, string>> = { csv: 'CSV', json: 'JSON', jsonl: 'JSON Lines', md: 'Markdown', html: 'HTML', table: 'the terminal table' };
+/** "a CSV file", "an HTML file". */
+const fileOf = (format: string) => `${format === 'html' ? 'an' : 'a'} ${FORMAT_NAMES[format]} file`;
+
+/** The format --out's extension names, if it names one (`x.txt`, `x` and standard output name none). */
+export function outFormat(out: string | undefined): string | undefined {
+  if (out === undefined || out === STDOUT) return undefined;
+  return EXTENSION_FORMATS[path.extname(out).toLowerCase()];
+}
+
+/**
+ * --format, or else the format --out's extension names, so `--out themes.csv` holds CSV and not the
+ * terminal table. A name that says one format and a --format that says another are refused, as is
+ * a name saying a format the command does not write: either way the file would not hold what its
+ * name says. `command` is the command as the user typed it, for the message.
+ */
+export function formatFor<T extends string>(options: { format?: string; out?: string }, allowed: readonly T[], fallback: T, command: string): T {
+  const named = outFormat(options.out);
+  if (named === undefined) return checkFormat(options.format, allowed, fallback);
+  const out = options.out!;
+  const given = options.format === undefined ? undefined : checkFormat(options.format, allowed, fallback);
+  const writes = (allowed as readonly string[]).includes(named);
+  if (given !== undefined && given !== named) {
+    throw new ObsError({
+      message: `--out ${out} names ${fileOf(named)}, but --format ${given} writes ${FORMAT_NAMES[given] ?? given}`,
+      hint: `${writes ? `leave out --format to write ${FORMAT_NAMES[named]}, or ` : ''}name the file ${renamed(out, given)}`,
+    });
+  }
+  if (!writes) {
+    const others = allowed.filter((f) => f !== 'table').map((f) => renamed(out, f));
+    throw new ObsError({
+      message: `--out ${out} names ${fileOf(named)}, which obs ${command} does not write`,
+      hint: `obs ${command} writes ${allowed.join(', ')}: name the file ${others.join(' or ')}${allowed.includes('table' as T) ? ' (a name with another extension holds the table)' : ''}`,
+    });
+  }
+  return named as T;
+}
+
+/** `out` with the extension of `format` in place of its own. */
+function renamed(out: string, format: string): string {
+  return `${out.slice(0, out.length - path.extname(out).length)}.${format === 'table' ? 'txt' : format}`;
+}
+
 export function checkFormat<T extends string>(format: string | undefined, allowed: readonly T[], fallback: T): T {
   const f = (format ?? fallback) as T;
   if (!allowed.includes(f)) {
@@ -143,4 +190,14 @@ export function wholeNumber(value: string, option: string): number {
 export function outFile(value: string): string {
   if (value.trim() === '') throw new InvalidArgumentError('is empty: give a file name, e.g. --out results.csv, or - for standard output');
   return value;
+}
+
+/**
+ * Ends a command's --help with examples, each under what it does. They run as written in a copy of
+ * obs's repository, on its example corpus (fixtures/big-local), and a test runs every one.
+ */
+export function addExamples(command: Command, examples: ReadonlyArray<readonly [what: string, line: string]>): Command {
+  const lines = examples.map(([what, line]) => `  # ${what}\n  $ ${line}\n`).join('');
+  const corpus = examples.some(([, line]) => line.includes('fixtures/')) ? "  (fixtures/ is the example corpus in obs's repository)\n" : '';
+  return command.addHelpText('after', `\nExamples:\n${lines}${corpus}`);
 }

@@ -9,7 +9,7 @@ import { renderQuotesCsv, renderQuotesJson, renderQuotesMd, renderQuotesTable } 
 import { summaryLine } from '../render/summary.js';
 import { FigureCounter } from '../aggregate/figures.js';
 import { openRun, warnMissing } from './corpus-run.js';
-import { addSharedOptions, checkFormat, collect, wholeNumber, type SharedOptions } from './options.js';
+import { addExamples, addSharedOptions, collect, formatFor, wholeNumber, type SharedOptions } from './options.js';
 
 interface QuotesOptions extends SharedOptions {
   theme: string[];
@@ -33,11 +33,16 @@ export function quotesCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: nu
     .option('--random <seed>', 'a reproducible random sample instead of the top-ranked quotes')
     .option('--uncoded', 'respondent passages that no theme caught, longest first: what to read to grow the codebook');
   addSharedOptions(command, QUOTE_FORMATS);
+  addExamples(command, [
+    ['the three best quotes on money in each area', 'obs quotes fixtures/big-local --meta fixtures/big-local-meta.csv --theme money --by area'],
+    ['a random sample of five per theme from 2019 on, seeded to come out the same again, with a passage either side', 'obs quotes fixtures/big-local --meta fixtures/big-local-meta.csv --where year=2019.. --by none --random 42 --limit 5 --context 1'],
+    ['what no theme caught, to read when growing the codebook, as Markdown', 'obs quotes fixtures/big-local --uncoded --by none --out uncoded.md'],
+  ]);
   return command.action(async (paths: string[], options: QuotesOptions) => done(await runQuotes(paths, options, io, colorLevel)));
 }
 
 export async function runQuotes(paths: string[], options: QuotesOptions, io: Io, colorLevel: 0 | 1 | 2 | 3): Promise<number> {
-  const format = checkFormat(options.format, QUOTE_FORMATS, 'table');
+  const format = formatFor(options, QUOTE_FORMATS, 'table', 'quotes');
   const limit = wholeNumber(options.limit, '--limit');
   const context = wholeNumber(options.context, '--context');
   const words = wholeNumber(options.words, '--words');

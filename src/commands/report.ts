@@ -9,7 +9,7 @@ import type { LineChart } from '../render/charts.js';
 import { renderReportHtml, type ReportTheme } from '../render/report-html.js';
 import { version } from '../version.js';
 import { openRun } from './corpus-run.js';
-import { addSharedOptions, checkFormat, wholeNumber, type SharedOptions } from './options.js';
+import { addExamples, addSharedOptions, formatFor, wholeNumber, type SharedOptions } from './options.js';
 import { codebookInfo } from '../aggregate/report.js';
 
 interface ReportOptions extends SharedOptions {
@@ -26,11 +26,15 @@ export function reportCommand(io: Io, _colorLevel: 0 | 1 | 2 | 3, done: (code: n
     .option('--lines <n>', 'areas drawn in each trend chart, the largest first', '6')
     .option('--quotes <n>', 'quotes per theme', '3');
   addSharedOptions(command, ['html']);
+  addExamples(command, [
+    ['the whole corpus on one page, by area and year; open it in a browser', 'obs report fixtures/big-local --meta fixtures/big-local-meta.csv --out report.html'],
+    ['the conversations from 2019 on, under a title of your own', 'obs report fixtures/big-local --meta fixtures/big-local-meta.csv --where year=2019.. --title "Big Local since 2019" --out since-2019.html'],
+  ]);
   return command.action(async (paths: string[], options: ReportOptions) => done(await runReport(paths, options, io)));
 }
 
 export async function runReport(paths: string[], options: ReportOptions, io: Io): Promise<number> {
-  checkFormat(options.format, ['html'] as const, 'html');
+  formatFor(options, ['html'] as const, 'html', 'report');
   const lines = wholeNumber(options.lines, '--lines');
   const quoteLimit = wholeNumber(options.quotes, '--quotes');
   const run = await openRun(paths, options, io);

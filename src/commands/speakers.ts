@@ -7,7 +7,7 @@ import { checkOutputPath, writeFileAtomic, STDOUT, type Io } from '../io.js';
 import { readingProblems } from '../pipeline.js';
 import { SPEAKER_FORMATS, renderSpeakers, type SpeakerFormat } from '../render/speakers.js';
 import { readTurns } from '../segment/turns.js';
-import { addReadingOptions, checkFormat, outFile } from './options.js';
+import { addExamples, addReadingOptions, formatFor, outFile } from './options.js';
 import { warningPrinter } from '../warnings.js';
 
 interface SpeakersOptions {
@@ -22,20 +22,25 @@ interface SpeakersOptions {
 }
 
 export function speakersCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: number) => void): Command {
-  return addReadingOptions(
+  const command = addReadingOptions(
     new Command('speakers')
       .description('what obs read: per file and speaker, the layout found, turns, words, and interviewer or respondent and why')
       .argument('<paths...>', 'transcript files or folders; - reads one transcript from standard input')
-      .option('--format <format>', `output format: ${SPEAKER_FORMATS.join(', ')} (default table)`),
+      .option('--format <format>', `output format: ${SPEAKER_FORMATS.join(', ')} (default: as --out's extension says, else table)`),
   )
     .option('--out <file>', 'write output to this file (atomically) instead of standard output', outFile)
     .option('--strict', 'treat invalid UTF-8 as an error instead of a warning')
     .option('--quiet', 'no warnings on standard error')
     .action(async (paths: string[], options: SpeakersOptions) => done(await runSpeakers(paths, options, io, colorLevel)));
+  return addExamples(command, [
+    ['per file and speaker: turns, words, and who obs takes for the interviewer, and why', 'obs speakers fixtures/big-local'],
+    ['one transcript, before its figures are trusted', 'obs speakers fixtures/big-local/lawrence-weston-2022-teams.vtt'],
+    ['the same for the whole corpus as CSV, to sort in a spreadsheet', 'obs speakers fixtures/big-local --out speakers.csv'],
+  ]);
 }
 
 export async function runSpeakers(paths: string[], options: SpeakersOptions, io: Io, colorLevel: 0 | 1 | 2 | 3): Promise<number> {
-  const format = checkFormat(options.format, SPEAKER_FORMATS, 'table');
+  const format = formatFor(options, SPEAKER_FORMATS, 'table', 'speakers');
   const printer = warningPrinter((text) => io.stderr.write(text), options.quiet);
   try {
     return await speakers(paths, options, io, colorLevel, format, printer.warn);

@@ -1,6 +1,7 @@
 // Metadata for each transcript, first found wins: front matter, --meta row, --path-pattern, year from date.
 import { ObsError, type Problem } from '../errors.js';
 import { readCsvRows } from './csv-rows.js';
+import { readDate } from './dates.js';
 import { BUILT_IN_FIELDS, META_PREFIX, copyMeta, getField, isBuiltIn, newMeta, setField } from './fields.js';
 import { metaValue } from './scalar.js';
 import type { Meta } from './types.js';
@@ -121,7 +122,8 @@ export function mergeMeta(front: Meta, row: Meta | undefined, fromPath: Meta | u
   const meta = copyMeta(front, copyMeta(row, copyMeta(fromPath)));
   const date = getField(meta, 'date');
   if (getField(meta, 'year') === undefined && date !== undefined) {
-    const year = /(?:^|\D)(\d{4})(?:\D|$)/.exec(date)?.[1];
+    // A date obs cannot read (`spring 2019`) still gives the year it names.
+    const year = readDate(date)?.iso.slice(0, 4) ?? /(?:^|\D)(\d{4})(?:\D|$)/.exec(date)?.[1];
     if (year !== undefined) setField(meta, 'year', year);
   }
   return meta;

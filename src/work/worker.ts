@@ -1,9 +1,9 @@
 // A coding worker: reads and codes the files the main thread hands it, one at a time.
 import { parentPort, workerData } from 'node:worker_threads';
-import { passes } from '../aggregate/where.js';
+import { passageFilter } from '../aggregate/where.js';
 import { loadCodebook } from '../codebook/load.js';
 import { openFile, readSource } from '../corpus/load.js';
-import { ObsError } from '../errors.js';
+import { ObsError, type Problem } from '../errors.js';
 import { compileCodebook } from '../match/compile.js';
 import { codeTranscript } from '../pipeline.js';
 import { pack } from './codec.js';
@@ -11,7 +11,9 @@ import type { FileRequest, FileResult, WorkerSetup } from './protocol.js';
 
 const setup = workerData as WorkerSetup;
 const compiled = compileCodebook(await loadCodebook(setup.codebookPath, setup.codebookShown));
-const include = setup.where.length > 0 ? (p: Parameters<typeof passes>[0]) => passes(p, setup.where) : undefined;
+/** Warnings the filter gives while a file is coded, sent back with the file's own. */
+let filtered: Problem[] = [];
+const include = passageFilter(setup.where, (p) => filtered.push(p));
 
 async function codeFile({ index, job }: FileRequest): Promise<FileResult> {
   const outcome = await openFile(job, readSource(job.source), setup.strict);
@@ -25,7 +27,9 @@ async function codeFile({ index, job }: FileRequest): Promise<FileResult> {
     ...(include ? { include } : {}),
   });
   const packed = pack(coded.passages, transcript.file, setup.keepText);
-  return { index, warnings: [...outcome.warnings, ...coded.problems], transcript: { file: transcript.file, format: transcript.format, meta: transcript.meta }, passages: packed };
+  const told = filtered;
+  filtered = [];
+  return { index, warnings: [...outcome.warnings, ...told, ...coded.problems], transcript: { file: transcript.file, format: transcript.format, meta: transcript.meta }, passages: packed };
 }
 
 parentPort!.on('message', async (request: FileRequest) => {

@@ -2,7 +2,7 @@
 // was, a replaced file keeps its mode, every failed write ends the run with exit 2 and leaves the
 // earlier file as it was, and a failing standard output ends obs without a stack trace.
 import { execFileSync, spawn, type StdioOptions } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -239,12 +239,15 @@ describe.skipIf(!canMount)('a full disk', () => {
     expect(readFileSync(earlier, 'utf8')).toBe('earlier results\n');
     expect(leftovers(disk)).toEqual([]);
     // The CSV is some 9.5 KB: with 12 KB of the 16 taken, it fits no more than the passages did.
+    // The same earlier file, now named as the CSV it would be replaced by (its extension sets the format).
+    const earlierCsv = path.join(disk, 'out.csv');
+    renameSync(earlier, earlierCsv);
     writeFileSync(path.join(disk, 'ballast'), Buffer.alloc(12 * 1024, 1));
-    const whole = await runObs([...CSV, '--out', earlier], { cwd: dir });
+    const whole = await runObs([...CSV, '--out', earlierCsv], { cwd: dir });
     expect(whole.code).toBe(2);
     expect(whole.stderr).toContain('cannot write: the disk is full (ENOSPC)');
     expect(whole.stderr).not.toMatch(STACK);
-    expect(readFileSync(earlier, 'utf8')).toBe('earlier results\n');
+    expect(readFileSync(earlierCsv, 'utf8')).toBe('earlier results\n');
     expect(leftovers(disk)).toEqual([]);
   });
 
@@ -339,7 +342,8 @@ describe('--out names what a shell would accept', () => {
 
   it('a hangup (the terminal closed) removes the unfinished file, as Ctrl-C does', async () => {
     const dir = corpus({ 'K.jsonl': 'earlier\n' });
-    for (let i = 0; i < 8; i++) execFileSync('cp', ['-r', path.join(dir, 'corpus'), path.join(dir, `corpus${i}`)]);
+    // Some 2.5 MB of passage lines: the file is made once the first megabyte is written, and lives for the rest of the run.
+    for (let i = 0; i < 20; i++) execFileSync('cp', ['-r', path.join(dir, 'corpus'), path.join(dir, `corpus${i}`)]);
     const child = obsProcess(['code', '.', '--quiet', '--passages', '--out', 'K.jsonl'], dir, ['ignore', 'ignore', 'pipe']);
     const done = ended(child);
     const started = Date.now();
