@@ -1,6 +1,5 @@
 // What every corpus command does around its own counting: read the codebook and corpus, code each
 // transcript, warn as it goes, and write the output to stdout or --out.
-import { statSync } from 'node:fs';
 import { loadCodebook, resolveCodebookPath } from '../codebook/load.js';
 import type { Codebook } from '../codebook/types.js';
 import { openCorpus, sourceLimit } from '../corpus/load.js';
@@ -174,19 +173,13 @@ function bytesPerWorker(io: Io): number {
 }
 
 /**
- * The text the corpus will give the coders: a file that cannot be stat'ed, or is over the size obs
- * reads, counts nothing (the reader reports it), so files that are only skipped start no workers.
+ * The text the corpus will give the coders, by the sizes found when its folders were read: a file
+ * over the size obs reads counts nothing (the reader reports it), so files that are only skipped
+ * start no workers.
  */
-function corpusBytes(files: ReadonlyArray<{ path: string }>): number {
+function corpusBytes(files: ReadonlyArray<{ path: string; size: number }>): number {
   let total = 0;
-  for (const f of files) {
-    try {
-      const size = statSync(f.path).size;
-      if (size <= sourceLimit(f.path)) total += size;
-    } catch {
-      // reported by the reader
-    }
-  }
+  for (const f of files) if (f.size <= sourceLimit(f.path)) total += f.size;
   return total;
 }
 

@@ -14,6 +14,8 @@ export interface SourceFile {
   file: string;
   /** Relative to the folder named on the command line (a file named directly: its name), `/` separators. */
   rel: string;
+  /** Bytes on disk when the folder was read; 0 for standard input. */
+  size: number;
 }
 
 export interface Discovery {
@@ -49,7 +51,7 @@ export async function discover(paths: readonly string[], cwd: string, stdinName 
   for (const given of paths) {
     if (given === '-') {
       if (state.files.some((f) => f.path === '-')) throw new ObsError({ message: '`-` (standard input) is given twice', hint: 'standard input can be read once; give `-` once' });
-      state.files.push({ path: '-', file: stdinName, rel: stdinName });
+      state.files.push({ path: '-', file: stdinName, rel: stdinName, size: 0 });
       state.origins.push({ given, direct: true });
       continue;
     }
@@ -68,7 +70,7 @@ export async function discover(paths: readonly string[], cwd: string, stdinName 
       await state.walk(abs, abs, given, new Set([await fs.realpath(abs)]));
       state.addLinked();
     } else if (stat.isFile()) {
-      state.addFile({ path: abs, file: path.basename(abs), rel: path.basename(abs) }, { given, direct: true }, stat);
+      state.addFile({ path: abs, file: path.basename(abs), rel: path.basename(abs), size: stat.size }, { given, direct: true }, stat);
     } else {
       state.warnings.push({ file: given, message: `is ${specialKind(stat)}, not a regular file; skipped`, hint: REGULAR_ONLY });
     }
@@ -156,7 +158,7 @@ class Walk {
           continue;
         }
         // Swapped for a pipe or device since the folder was listed, it is refused when read.
-        const source = { path: full, file: name, rel: name };
+        const source = { path: full, file: name, rel: name, size: stat.size };
         if (entry.isSymbolicLink()) this.linked.push({ source, given, stat });
         else this.addFile(source, { given, direct: false }, stat);
       }
