@@ -31,8 +31,8 @@ function specialKindOf(file: string): string | undefined {
 
 export type InputRead = { bytes: Buffer } | { error: string; hint: string };
 
-/** What a file that is not a regular file is, in a user's words; undefined for a regular file. */
-export function specialKind(stat: Stats): string | undefined {
+/** What a file that is not a regular file is, in a user's words; undefined for a regular file. A folder's listing entry tells it as its stat does. */
+export function specialKind(stat: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>): string | undefined {
   if (stat.isFile()) return undefined;
   if (stat.isDirectory()) return 'a folder';
   if (stat.isFIFO()) return 'a named pipe (FIFO)';

@@ -3,7 +3,7 @@
 // thread and a worker; and its `uniqueKeys` check compares each key with every key before it.
 // Here the nesting is measured first, by the package's own parser, which keeps an explicit stack,
 // and duplicate keys are found with a set.
-import { isAlias, isMap, isNode, isScalar, isSeq, Lexer, Parser, YAMLParseError, type Alias, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, Lexer, LineCounter, parseDocument, Parser, YAMLParseError, type Alias, type Document, type Node as YamlNode } from 'yaml';
 
 export interface TooDeep {
   /** 1-based line of the source, and column, where the collection past the limit starts. */
@@ -13,11 +13,26 @@ export interface TooDeep {
 
 const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
+export type BoundedParse = { tooDeep: TooDeep } | { tooDeep?: undefined; doc: Document; lines: LineCounter; errors: YAMLParseError[] };
+
+/**
+ * `source` parsed, its errors in source order with every key written twice in one mapping among
+ * them; or, where it nests collections more than `depth` levels deep, only where, and no document.
+ */
+export function parseBounded(source: string, depth: number): BoundedParse {
+  const tooDeep = yamlTooDeep(source, depth);
+  if (tooDeep) return { tooDeep };
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: false });
+  const errors = [...doc.errors, ...duplicateKeyErrors(doc, lines)].sort((a, b) => a.pos[0] - b.pos[0]);
+  return { doc, lines, errors };
+}
+
 /**
  * Where `source` first nests collections (mappings, lists) more than `limit` levels deep, or
  * undefined. Stops there, so the parser's stack never holds more than some `limit` entries.
  */
-export function yamlTooDeep(source: string, limit: number): TooDeep | undefined {
+function yamlTooDeep(source: string, limit: number): TooDeep | undefined {
   const parser = new Parser();
   for (const lexeme of new Lexer().lex(source)) {
     for (const _token of parser.next(lexeme)) {
@@ -86,7 +101,7 @@ export function yamlAnchors(doc: Document): Map<Alias, YamlNode> {
  * message, its line and column), found in one pass: parse with `uniqueKeys: false`, then this.
  * Keys are the same as the package has them: the same node, or scalars of equal value.
  */
-export function duplicateKeyErrors(doc: Document, lines: LineCounter): YAMLParseError[] {
+function duplicateKeyErrors(doc: Document, lines: LineCounter): YAMLParseError[] {
   const errors: YAMLParseError[] = [];
   for (const node of yamlNodes(doc)) {
     if (!isMap(node)) continue;

@@ -1,8 +1,8 @@
 // Codebook YAML -> Codebook, or every problem found, each with line and column.
 import { createHash } from 'node:crypto';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
 import { ObsError, type Problem } from '../errors.js';
-import { duplicateKeyErrors, yamlTooDeep } from '../yaml-bounded.js';
+import { parseBounded, yamlAnchors } from '../yaml-bounded.js';
 import { yamlProblem } from '../yaml-problem.js';
 import type { Codebook, NearRule, Term, Theme } from './types.js';
 
@@ -47,18 +47,17 @@ export interface ParseResult {
 }
 
 export function parseCodebook(text: string, file: string): ParseResult {
-  // Measured before the yaml package composes the document, which it does by recursion.
-  const deep = yamlTooDeep(text, MAX_YAML_NESTING);
-  if (deep) {
+  // Nesting is measured before the yaml package composes the document, which it does by recursion.
+  const parsed = parseBounded(text, MAX_YAML_NESTING);
+  if (parsed.tooDeep) {
+    const { line, col } = parsed.tooDeep;
     return {
-      problems: [{ file, line: deep.line, col: deep.col, message: `nests lists or mappings more than ${MAX_YAML_NESTING} levels deep`, hint: `a codebook needs a few levels for each of its at most ${MAX_DEPTH} levels of sub-themes` }],
+      problems: [{ file, line, col, message: `nests lists or mappings more than ${MAX_YAML_NESTING} levels deep`, hint: `a codebook needs a few levels for each of its at most ${MAX_DEPTH} levels of sub-themes` }],
     };
   }
-  const lines = new LineCounter();
-  // Duplicate keys are found in one pass below: the package's own check compares every pair.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: false });
+  const { doc, lines, errors } = parsed;
   const ctx: Ctx = { file, doc, lines, problems: [], expanded: 0, terms: 0, ids: new Map(), sizes: new Map() };
-  for (const error of [...doc.errors, ...duplicateKeyErrors(doc, lines)].sort((a, b) => a.pos[0] - b.pos[0])) {
+  for (const error of errors) {
     const problem = yamlProblem(error, file, 1, undefined, text);
     ctx.problems.push({ ...problem, message: `YAML: ${problem.message}` });
   }
@@ -330,19 +329,7 @@ function resolve(ctx: Ctx, node: YamlNode | null | undefined): YamlNode | null {
 
 /** The node an alias stands for: the last anchor of its name before it, as YAML defines. */
 function anchorOf(ctx: Ctx, alias: Alias): YamlNode | undefined {
-  if (!ctx.anchors) {
-    const anchors = new Map<Alias, YamlNode>();
-    const latest = new Map<string, YamlNode>();
-    visit(ctx.doc, {
-      Node(_key, node) {
-        if (isAlias(node)) {
-          const target = latest.get(node.source);
-          if (target) anchors.set(node, target);
-        } else if (node.anchor) latest.set(node.anchor, node);
-      },
-    });
-    ctx.anchors = anchors;
-  }
+  ctx.anchors ??= yamlAnchors(ctx.doc);
   return ctx.anchors.get(alias);
 }
 

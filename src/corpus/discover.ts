@@ -1,6 +1,6 @@
 // Paths on the command line -> the transcript files under them, in a fixed order: regular files
 // only, each once however often it is reached, each under a name no other file of the run has.
-import { promises as fs, statSync, type Stats } from 'node:fs';
+import { promises as fs, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { ObsError, type Problem } from '../errors.js';
 import { REGULAR_ONLY, specialKind } from '../input.js';
@@ -272,10 +272,6 @@ function hasTranscriptExtension(file: string): boolean {
 }
 
 /** What a folder entry that is neither file, folder nor link is, as its listing tells; undefined for those. */
-function specialEntryKind(entry: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string | undefined {
-  if (entry.isFIFO()) return 'a named pipe (FIFO)';
-  if (entry.isSocket()) return 'a socket';
-  if (entry.isCharacterDevice()) return 'a character device';
-  if (entry.isBlockDevice()) return 'a block device';
-  return undefined;
+function specialEntryKind(entry: Dirent): string | undefined {
+  return entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice() ? specialKind(entry) : undefined;
 }

@@ -1,9 +1,9 @@
 // YAML front matter: a first line `---`, YAML, then a line `---` or `...`. Most front matter is a
 // few `key: value` lines of plain words, read here as the yaml package would read them; anything
 // else goes to the yaml package, which gives every message its line and column.
-import { isAlias, LineCounter, parseDocument } from 'yaml';
+import { isAlias } from 'yaml';
 import { ObsError } from '../errors.js';
-import { duplicateKeyErrors, yamlNodes, yamlTooDeep } from '../yaml-bounded.js';
+import { parseBounded, yamlNodes } from '../yaml-bounded.js';
 import { yamlProblem } from '../yaml-problem.js';
 import { newMeta, setField } from './fields.js';
 import { metaValue } from './scalar.js';
@@ -60,20 +60,17 @@ export const FRONT_MATTER_MAX_ALIASES = 100;
 
 /** Front matter read by the yaml package: its errors with line and column (the source starts at line 2). */
 export function yamlFrontMatter(source: string, file: string): Meta {
-  const deep = yamlTooDeep(source, FRONT_MATTER_MAX_DEPTH);
-  if (deep) {
+  const parsed = parseBounded(source, FRONT_MATTER_MAX_DEPTH);
+  if (parsed.tooDeep) {
     throw new ObsError({
       file,
-      line: deep.line + 1,
-      col: deep.col,
+      line: parsed.tooDeep.line + 1,
+      col: parsed.tooDeep.col,
       message: `front matter nests lists or mappings more than ${FRONT_MATTER_MAX_DEPTH} levels deep`,
       hint: 'write the front matter as flat `key: value` lines, e.g. `area: Ramsey`',
     });
   }
-  const lines = new LineCounter();
-  // Duplicate keys are found here in one pass; the package's own check compares every pair of keys.
-  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: false });
-  const errors = [...doc.errors, ...duplicateKeyErrors(doc, lines)].sort((a, b) => a.pos[0] - b.pos[0]);
+  const { doc, lines, errors } = parsed;
   if (errors.length > 0) {
     throw new ObsError(
       errors.map((error) => {

@@ -1,7 +1,7 @@
 // quanteda-style YAML dictionaries: keys are categories, nested keys sub-categories, lists (or one string) the glob patterns.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { ObsError } from '../errors.js';
-import { duplicateKeyErrors, yamlAnchors, yamlTooDeep } from '../yaml-bounded.js';
+import { parseBounded, yamlAnchors } from '../yaml-bounded.js';
 import { yamlProblem } from '../yaml-problem.js';
 import { checkDepth, dictionaryImport, dictionaryKeyword, draftTheme, KeywordSink, MAX_IMPORT_DEPTH, type DraftTheme, type Imported } from './draft.js';
 import { decodeBytes } from '../corpus/decode.js';
@@ -13,20 +13,17 @@ const MAX_YAML_DEPTH = MAX_IMPORT_DEPTH + 4;
 
 export function readYamlDictionary(bytes: Uint8Array, file: string): Imported {
   const text = decodeBytes(bytes).text;
-  const deep = yamlTooDeep(text, MAX_YAML_DEPTH);
-  if (deep) {
+  const parsed = parseBounded(text, MAX_YAML_DEPTH);
+  if (parsed.tooDeep) {
     throw new ObsError({
       file,
-      line: deep.line,
-      col: deep.col,
+      line: parsed.tooDeep.line,
+      col: parsed.tooDeep.col,
       message: `nests mappings or lists more than ${MAX_YAML_DEPTH} levels deep; categories may nest ${MAX_IMPORT_DEPTH} levels, the most an obs codebook holds`,
       hint: `flatten the dictionary to ${MAX_IMPORT_DEPTH} levels of categories or fewer, each a list of patterns`,
     });
   }
-  const lines = new LineCounter();
-  // Duplicate keys are found in one pass; the yaml package's own check compares every pair of keys.
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
-  const errors = [...doc.errors, ...duplicateKeyErrors(doc, lines)].sort((a, b) => a.pos[0] - b.pos[0]);
+  const { doc, lines, errors } = parsed;
   if (errors.length > 0) throw new ObsError(errors.map((e) => yamlProblem(e, file, 1, undefined, text)));
   const sink = new KeywordSink(file);
   const lineOf = (node: YamlNode | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : undefined);
