@@ -7,6 +7,8 @@ import { ALL, UNKNOWN, compareKeys, groupKey } from './groups.js';
 export interface FigureRow {
   group: string[];
   theme: string;
+  /** The corpus-wide row of a theme, whose group fields read `(all)`: a value of `(all)` in the data is no total. */
+  total: boolean;
   /** Documents in the group, coded or not: the denominator for `documents`. */
   documents_total: number;
   documents: number;
@@ -104,24 +106,25 @@ export class FigureCounter {
     const groups = [...this.groups.values()].sort((a, b) => compareKeys(a.key, b.key));
     const rows: FigureRow[] = [];
     for (const g of groups) {
-      this.themes.forEach((theme, t) => rows.push(row(g.key, theme.id, g.allDocs.size, g.docs[t]!.size, g.passages[t]!, g.passagesTotal, g.hits[t]!, g.words)));
+      this.themes.forEach((theme, t) => rows.push(row(g.key, false, theme.id, g.allDocs.size, g.docs[t]!.size, g.passages[t]!, g.passagesTotal, g.hits[t]!, g.words)));
     }
     const { passages: totalPassages, words: totalWords } = this.totals();
     const allDocs = new Set(groups.flatMap((g) => [...g.allDocs])).size;
     this.themes.forEach((theme, t) => {
       const docs = new Set(groups.flatMap((g) => [...g.docs[t]!]));
       rows.push(
-        row(this.by.map(() => ALL), theme.id, allDocs, docs.size, sum(groups.map((g) => g.passages[t]!)), totalPassages, sum(groups.map((g) => g.hits[t]!)), totalWords),
+        row(this.by.map(() => ALL), true, theme.id, allDocs, docs.size, sum(groups.map((g) => g.passages[t]!)), totalPassages, sum(groups.map((g) => g.hits[t]!)), totalWords),
       );
     });
     return rows;
   }
 }
 
-function row(group: string[], theme: string, documentsTotal: number, documents: number, passages: number, total: number, hits: number, words: number): FigureRow {
+function row(group: string[], isTotal: boolean, theme: string, documentsTotal: number, documents: number, passages: number, total: number, hits: number, words: number): FigureRow {
   return {
     group,
     theme,
+    total: isTotal,
     documents_total: documentsTotal,
     documents,
     passages,

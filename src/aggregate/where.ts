@@ -1,5 +1,5 @@
 // --where filters: which passages a run looks at, by any metadata field (or file, speaker).
-import { readDate } from '../corpus/dates.js';
+import { readDate, type DateOrder } from '../corpus/dates.js';
 import { ObsError, type Problem } from '../errors.js';
 import type { Passage } from '../segment/types.js';
 import { fieldValue } from './groups.js';
@@ -16,6 +16,8 @@ export interface Where {
 interface Range {
   from?: string;
   to?: string;
+  /** How `14/03/2019` is read, in the bounds and in the values: carried here so workers read alike. */
+  order: DateOrder;
   /**
    * When each bound reads as a date (`2019`, `2019-03`, `14/03/2019`, `March 2019`): the first day
    * the range takes in and the last, YYYY-MM-DD. A bound of a month or a year runs to its end.
@@ -24,7 +26,7 @@ interface Range {
 }
 
 /** `area=Ramsey`, `area=Ramsey,Revoe`, `year=2019..2021`, `year=2019..`, `date=..2020-06-30`, `date=March 2019..June 2019`. */
-export function parseWhere(list: readonly string[]): Where[] {
+export function parseWhere(list: readonly string[], order: DateOrder = 'dmy'): Where[] {
   return list.map((text) => {
     const eq = text.indexOf('=');
     const field = eq > 0 ? text.slice(0, eq).trim().toLowerCase() : '';
@@ -39,7 +41,7 @@ export function parseWhere(list: readonly string[]): Where[] {
       if ((from === '' && to === '') || to.includes('..')) {
         throw new ObsError({ message: `--where "${text}": a range needs a start, an end or both`, hint: 'e.g. year=2019..2021, year=2019.. or year=..2021' });
       }
-      const range: Range = {};
+      const range: Range = { order };
       if (from !== '') range.from = from;
       if (to !== '') range.to = to;
       const days = dayBounds(range);
@@ -61,8 +63,8 @@ function backwards(from: string, to: string, days: Range['days']): boolean {
 
 /** The days of a range whose every bound is a date; undefined if any is not. */
 function dayBounds(range: Range): Range['days'] {
-  const from = range.from === undefined ? undefined : readDate(range.from);
-  const to = range.to === undefined ? undefined : readDate(range.to);
+  const from = range.from === undefined ? undefined : readDate(range.from, range.order);
+  const to = range.to === undefined ? undefined : readDate(range.to, range.order);
   if ((range.from !== undefined && !from) || (range.to !== undefined && !to)) return undefined;
   return { ...(from ? { first: from.first } : {}), ...(to ? { last: to.last } : {}) };
 }
@@ -86,11 +88,11 @@ export function unreadDate(passage: Passage, wheres: readonly Where[]): (Problem
   for (const w of wheres) {
     if (!w.range || !isDateRange(w.field, w.range)) continue;
     const value = fieldValue(passage, w.field);
-    if (value === undefined || !byDays(value, w.range) || readDate(value)) continue;
+    if (value === undefined || !byDays(value, w.range) || readDate(value, w.range.order)) continue;
     return {
       file: passage.file,
       message: `${w.field} \`${value}\` is not a date obs can read; it is left out of --where ${w.text}, as is any other such ${w.field}`,
-      hint: 'write dates as 2019-03-14, 14/03/2019, 14 March 2019 or March 2019',
+      hint: `write dates as 2019-03-14, ${w.range.order === 'dmy' ? '14/03/2019' : '03/14/2019'}, 14 March 2019 or March 2019`,
       once: `unread date ${w.field}`,
     };
   }
@@ -115,7 +117,7 @@ function isDateRange(field: string, range: Range): boolean {
  */
 function inRange(value: string, range: Range): boolean {
   if (!byDays(value, range)) return compare(value, range);
-  const date = readDate(value);
+  const date = readDate(value, range.order);
   if (!date) return false;
   if (range.days.first !== undefined && date.first < range.days.first) return false;
   if (range.days.last !== undefined && date.last > range.days.last) return false;

@@ -1,9 +1,11 @@
-// Codebook YAML -> Codebook, or every problem found, each with line and column.
+// Codebook YAML -> Codebook, or every problem found, each with line and column (and, for lint,
+// the draft that could be read despite them).
 import { createHash } from 'node:crypto';
 import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
 import { ObsError, type Problem } from '../errors.js';
 import { parseBounded, yamlAnchors } from '../yaml-bounded.js';
 import { yamlProblem } from '../yaml-problem.js';
+import { ANY_FIELD, lostIn, type Draft } from './draft.js';
 import type { Codebook, NearRule, Term, Theme } from './types.js';
 
 export const CODEBOOK_KEYS = ['name', 'version', 'description', 'stem', 'ignore', 'allow_shared', 'themes'] as const;
@@ -30,6 +32,9 @@ interface Ctx {
   /** Each alias's anchored node, found in one pass: the yaml package searches the whole document per alias. */
   anchors?: Map<Alias, YamlNode>;
   sizes: Map<YamlNode, number>;
+  /** The fields dropped so far from the theme (or the codebook) being read, for the draft. */
+  lost: Set<string>;
+  lostFields: Map<Theme | Codebook, Set<string>>;
 }
 
 const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
@@ -44,6 +49,12 @@ class LimitPassed extends Error {
 export interface ParseResult {
   codebook?: Codebook;
   problems: Problem[];
+  /**
+   * With problems, where the YAML parsed and reading went to the end: what could be read, for lint.
+   * None after a YAML error or a refused tag (there is no document to trust), a passed limit (the
+   * reading stopped) or a root that is not a mapping (there is nothing to read).
+   */
+  draft?: Draft;
 }
 
 export function parseCodebook(text: string, file: string): ParseResult {
@@ -56,7 +67,7 @@ export function parseCodebook(text: string, file: string): ParseResult {
     };
   }
   const { doc, lines, errors } = parsed;
-  const ctx: Ctx = { file, doc, lines, problems: [], expanded: 0, terms: 0, ids: new Map(), sizes: new Map() };
+  const ctx: Ctx = { file, doc, lines, problems: [], expanded: 0, terms: 0, ids: new Map(), sizes: new Map(), lost: new Set(), lostFields: new Map() };
   for (const error of errors) {
     const problem = yamlProblem(error, file, 1, undefined, text);
     ctx.problems.push({ ...problem, message: `YAML: ${problem.message}` });
@@ -84,6 +95,7 @@ function readCodebook(ctx: Ctx, text: string): ParseResult {
     report(ctx, root, 'a codebook must be a YAML mapping with `name` and `themes`', 'start from the example in the README');
     return { problems: ctx.problems };
   }
+  const codebookLost = ctx.lost;
   const fields = readMap(ctx, root, CODEBOOK_KEYS, 'codebook');
   const name = readString(ctx, fields.get('name'), 'name', root, true);
   const version = readString(ctx, fields.get('version'), 'version', root, false) ?? '';
@@ -97,7 +109,6 @@ function readCodebook(ctx: Ctx, text: string): ParseResult {
   if (themesNode !== undefined && themes.length === 0 && isSeq(resolve(ctx, themesNode))) {
     report(ctx, themesNode, '`themes` is empty', 'add at least one theme with an id, a label and keywords');
   }
-  if (ctx.problems.length > 0) return { problems: byPosition(ctx.problems) };
   const codebook: Codebook = {
     name: name ?? '',
     version,
@@ -108,7 +119,9 @@ function readCodebook(ctx: Ctx, text: string): ParseResult {
     source: { file, sha256: createHash('sha256').update(text).digest('hex') },
   };
   if (description !== undefined) codebook.description = description;
-  return { codebook, problems: [] };
+  if (ctx.problems.length === 0) return { codebook, problems: [] };
+  ctx.lostFields.set(codebook, codebookLost);
+  return { problems: byPosition(ctx.problems), draft: { codebook, lost: lostIn(ctx.lostFields) } };
 }
 
 /** Throws every problem at once: a researcher fixing a codebook wants the whole list. */
@@ -123,11 +136,11 @@ function readThemes(ctx: Ctx, node: YamlNode | undefined, parentStem: boolean, d
   const seq = resolve(ctx, node);
   if (seq === null || (isScalar(seq) && seq.value === null)) return [];
   if (!isSeq(seq)) {
-    report(ctx, node, '`themes` must be a list of themes', 'write each theme as a `- id: ...` item');
+    drop(ctx, 'themes', node, '`themes` must be a list of themes', 'write each theme as a `- id: ...` item');
     return [];
   }
   if (depth > MAX_DEPTH) {
-    report(ctx, node, `sub-themes nest deeper than ${MAX_DEPTH} levels`, 'flatten the codebook; deep trees are hard to code reliably');
+    drop(ctx, 'themes', node, `sub-themes nest deeper than ${MAX_DEPTH} levels`, 'flatten the codebook; deep trees are hard to code reliably');
     return [];
   }
   const out: Theme[] = [];
@@ -141,9 +154,13 @@ function readThemes(ctx: Ctx, node: YamlNode | undefined, parentStem: boolean, d
 function readTheme(ctx: Ctx, raw: YamlNode, parentStem: boolean, depth: number): Theme | undefined {
   const node = resolve(ctx, raw);
   if (!isMap(node)) {
-    report(ctx, raw, 'a theme must be a mapping with `id`, `label` and `keywords`', 'write `- id: agency` and indent the other keys under it');
+    // Lost from the parent's (or the codebook's) `themes`: ctx.lost is still the parent's here.
+    drop(ctx, 'themes', raw, 'a theme must be a mapping with `id`, `label` and `keywords`', 'write `- id: agency` and indent the other keys under it');
     return undefined;
   }
+  // What this theme loses is its own; its sub-themes record theirs in sets of their own.
+  const outerLost = ctx.lost;
+  const lost = (ctx.lost = new Set<string>());
   const fields = readMap(ctx, node, THEME_KEYS, 'theme');
   const id = readString(ctx, fields.get('id'), 'id', node, true);
   const label = readString(ctx, fields.get('label'), 'label', node, true);
@@ -163,7 +180,9 @@ function readTheme(ctx: Ctx, raw: YamlNode, parentStem: boolean, depth: number):
     report(ctx, fields.get('color'), `color \`${color}\` is not a hex colour`, 'write it as "#4e79a7" (quoted, since # starts a YAML comment)');
   }
   const theme: Theme = {
-    id: id ?? '',
+    // Only a draft can lack an id (a valid codebook has one for every theme): it gets a name that
+    // says where the theme is, so lint's messages about it can be followed.
+    id: id || `(no id, line ${line})`,
     label: label ?? '',
     keywords: readTerms(ctx, fields.get('keywords'), 'keywords'),
     exclude: readTerms(ctx, fields.get('exclude'), 'exclude'),
@@ -177,6 +196,8 @@ function readTheme(ctx: Ctx, raw: YamlNode, parentStem: boolean, depth: number):
   const description = readString(ctx, fields.get('description'), 'description', node, false);
   if (description !== undefined) theme.description = description;
   if (color !== undefined) theme.color = color;
+  ctx.lost = outerLost;
+  if (lost.size > 0) ctx.lostFields.set(theme, lost);
   return theme;
 }
 
@@ -184,18 +205,18 @@ function readNear(ctx: Ctx, node: YamlNode | undefined): NearRule[] {
   if (node === undefined) return [];
   const seq = resolve(ctx, node);
   if (!isSeq(seq)) {
-    report(ctx, node, '`near` must be a list of rules', 'write `near: [{ all: [decision, make], within: 5 }]`');
+    drop(ctx, 'near', node, '`near` must be a list of rules', 'write `near: [{ all: [decision, make], within: 5 }]`');
     return [];
   }
   const rules: NearRule[] = [];
   for (const raw of seq.items as YamlNode[]) {
     const item = resolve(ctx, raw);
     if (!isMap(item)) {
-      report(ctx, raw, 'a `near` rule must be a mapping with `all` and `within`', 'write `{ all: [decision, make], within: 5 }`');
+      drop(ctx, 'near', raw, 'a `near` rule must be a mapping with `all` and `within`', 'write `{ all: [decision, make], within: 5 }`');
       continue;
     }
-    const fields = readMap(ctx, item, NEAR_KEYS, '`near` rule');
-    const all = readTerms(ctx, fields.get('all'), 'all');
+    const fields = readMap(ctx, item, NEAR_KEYS, '`near` rule', 'near');
+    const all = readTerms(ctx, fields.get('all'), 'all', 'near');
     if (fields.get('all') === undefined) report(ctx, item, 'a `near` rule needs `all`, the terms that must occur together');
     const within = readInteger(ctx, fields.get('within'), 'within', 1);
     if (fields.get('within') === undefined) report(ctx, item, 'a `near` rule needs `within`, the window in tokens');
@@ -209,12 +230,13 @@ function readNear(ctx: Ctx, node: YamlNode | undefined): NearRule[] {
   return rules;
 }
 
-function readTerms(ctx: Ctx, node: YamlNode | undefined, key: string): Term[] {
+/** `field`: what the theme loses when an entry cannot be read (a `near` rule's `all` is its `near`). */
+function readTerms(ctx: Ctx, node: YamlNode | undefined, key: string, field = key): Term[] {
   if (node === undefined) return [];
   const seq = resolve(ctx, node);
   if (isScalar(seq) && seq.value === null) return [];
   if (!isSeq(seq)) {
-    report(ctx, node, `\`${key}\` must be a list`, `write \`${key}: [one, "two words"]\` or one \`- item\` per line`);
+    drop(ctx, field, node, `\`${key}\` must be a list`, `write \`${key}: [one, "two words"]\` or one \`- item\` per line`);
     return [];
   }
   const terms: Term[] = [];
@@ -226,14 +248,14 @@ function readTerms(ctx: Ctx, node: YamlNode | undefined, key: string): Term[] {
     const { line, col } = position(ctx, raw);
     if (!isScalar(item) || typeof item.value !== 'string') {
       const shown = isScalar(item) ? String(item.value) : isSeq(item) ? 'a list' : 'a mapping';
-      report(ctx, raw, `${key} entry ${shown} is not text`, isScalar(item) ? `put it in quotes: "${shown}"` : 'write each entry as text');
+      drop(ctx, field, raw, `${key} entry ${shown} is not text`, isScalar(item) ? `put it in quotes: "${shown}"` : 'write each entry as text');
       continue;
     }
     const text = item.value.trim();
     const problem = termProblem(text);
     if (problem) {
       const shown = (text.length > 60 ? `${text.slice(0, 60)}…` : text).replace(LINE_BREAKS, '\\n');
-      report(ctx, raw, `${key} entry "${shown}" ${problem.message}`, problem.hint);
+      drop(ctx, field, raw, `${key} entry "${shown}" ${problem.message}`, problem.hint);
       continue;
     }
     terms.push({ text, line, col });
@@ -257,7 +279,8 @@ export function termProblem(text: string): Problem | undefined {
   return undefined;
 }
 
-function readMap(ctx: Ctx, node: YamlNode, allowed: readonly string[], what: string): Map<string, YamlNode> {
+/** `partOf`: the field an unknown key is lost from when the mapping is inside one (a `near` rule's keys are its `near`'s). */
+function readMap(ctx: Ctx, node: YamlNode, allowed: readonly string[], what: string, partOf?: string): Map<string, YamlNode> {
   const fields = new Map<string, YamlNode>();
   if (!isMap(node)) return fields;
   for (const pair of node.items) {
@@ -265,7 +288,7 @@ function readMap(ctx: Ctx, node: YamlNode, allowed: readonly string[], what: str
     const key = isScalar(keyNode) ? String(keyNode.value) : '';
     if (!allowed.includes(key)) {
       const near = closest(key, allowed);
-      report(ctx, keyNode, `unknown ${what} key \`${key}\``, near ? `did you mean \`${near}\`? Allowed: ${allowed.join(', ')}` : `allowed: ${allowed.join(', ')}`);
+      drop(ctx, partOf ?? near ?? ANY_FIELD, keyNode, `unknown ${what} key \`${key}\``, near ? `did you mean \`${near}\`? Allowed: ${allowed.join(', ')}` : `allowed: ${allowed.join(', ')}`);
       continue;
     }
     fields.set(key, (pair.value as YamlNode | null) ?? nullNode(ctx, keyNode));
@@ -285,7 +308,7 @@ function readString(ctx: Ctx, node: YamlNode | undefined, key: string, parent: Y
     if (text.trim() === '' && required) report(ctx, node, `\`${key}\` is empty`);
     return text.trim();
   }
-  report(ctx, node, `\`${key}\` must be text, not ${describe(value)}`);
+  drop(ctx, key, node, `\`${key}\` must be text, not ${describe(value)}`);
   return undefined;
 }
 
@@ -293,7 +316,7 @@ function readBoolean(ctx: Ctx, node: YamlNode | undefined, key: string): boolean
   if (node === undefined) return undefined;
   const value = resolve(ctx, node);
   if (isScalar(value) && typeof value.value === 'boolean') return value.value;
-  report(ctx, node, `\`${key}\` must be true or false, not ${describe(value)}`);
+  drop(ctx, key, node, `\`${key}\` must be true or false, not ${describe(value)}`);
   return undefined;
 }
 
@@ -302,12 +325,12 @@ function readInteger(ctx: Ctx, node: YamlNode | undefined, key: string, min: num
   const value = resolve(ctx, node);
   if (isScalar(value) && typeof value.value === 'number' && Number.isInteger(value.value)) {
     if (value.value < min) {
-      report(ctx, node, `\`${key}\` must be ${min} or more, not ${value.value}`);
+      drop(ctx, key, node, `\`${key}\` must be ${min} or more, not ${value.value}`);
       return undefined;
     }
     return value.value;
   }
-  report(ctx, node, `\`${key}\` must be a whole number, not ${describe(value)}`);
+  drop(ctx, key, node, `\`${key}\` must be a whole number, not ${describe(value)}`);
   return undefined;
 }
 
@@ -356,6 +379,12 @@ function position(ctx: Ctx, node: YamlNode | null | undefined): { line: number; 
 
 function report(ctx: Ctx, node: YamlNode | null | undefined, message: string, hint?: string): void {
   ctx.problems.push(problemAt(ctx, node, message, hint));
+}
+
+/** A problem that leaves `field` out of the draft: checks that judge by absence then say nothing of it. */
+function drop(ctx: Ctx, field: string, node: YamlNode | null | undefined, message: string, hint?: string): void {
+  ctx.lost.add(field);
+  report(ctx, node, message, hint);
 }
 
 function stop(ctx: Ctx, node: YamlNode | null | undefined, message: string, hint: string): never {

@@ -7,19 +7,28 @@ import { ObsError } from '../errors.js';
 import { STDOUT, type Io } from '../io.js';
 import { REPORT_FORMATS, renderReport } from '../render/index.js';
 import { passageLine } from '../render/jsonl.js';
+import { passageTable } from '../render/passages-csv.js';
+import { passageIds } from '../aggregate/passage-ids.js';
 import { openRun, warnMissing } from './corpus-run.js';
 import { addExamples, addSharedOptions, formatFor, outFormat, wholeNumber, type SharedOptions } from './options.js';
+
+/** The most characters Excel holds in a cell. */
+const EXCEL_CELL = 32_767;
+
+const PASSAGE_FORMATS = ['jsonl', 'csv'] as const;
 
 interface CodeOptions extends SharedOptions {
   passages?: boolean;
   quotes: string;
+  totals?: boolean;
 }
 
 export function codeCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: number) => void): Command {
   const command = new Command('code')
     .description('code transcripts; print theme frequencies per group, then quote extracts')
     .argument('<paths...>', 'transcript files or folders; - reads one transcript from standard input')
-    .option('--passages', 'one JSON line per passage instead of the table (--format jsonl)')
+    .option('--passages', 'one JSON line per passage instead of the table (--format jsonl), or with --format csv one row per passage')
+    .option('--totals', 'CSV and JSON: add the totals rows, whose --by fields read (all) (the table and Markdown always have them)')
     .addOption(new Option('--quotes <n>', 'quotes per theme (0 for none)').default('3'));
   addSharedOptions(command, REPORT_FORMATS);
   addExamples(command, [
@@ -41,25 +50,35 @@ export async function runCode(paths: string[], options: CodeOptions, io: Io, col
       hint: `add --passages for one JSON line per passage, or name the file ${options.out!.replace(/\.jsonl$/i, '.json')} for the figures as JSON`,
     });
   }
-  const format = options.passages ? formatFor(options, ['jsonl'] as const, 'jsonl', 'code --passages') : formatFor(options, REPORT_FORMATS, 'table', 'code');
+  const format = options.passages ? formatFor(options, PASSAGE_FORMATS, 'jsonl', 'code --passages') : formatFor(options, REPORT_FORMATS, 'table', 'code');
   const quoteLimit = wholeNumber(options.quotes, '--quotes');
 
   const run = await openRun(paths, options, io, { needText: options.passages || format !== 'csv' });
   const { compiled, codebook, settings } = run;
   const figures = new FigureCounter(settings.by, compiled.themes);
   // CSV and passage lines hold no quotes, so none are picked.
-  const quotes = new QuotePicker(compiled.themes, { limit: format === 'csv' || format === 'jsonl' ? 0 : quoteLimit, by: [], context: 0, words: EXTRACT_WORDS, themes: compiled.themes.map((t) => t.index), uncoded: false });
+  const quotes = new QuotePicker(compiled.themes, { limit: format === 'csv' || format === 'jsonl' || options.passages ? 0 : quoteLimit, by: [], context: 0, words: EXTRACT_WORDS, themes: compiled.themes.map((t) => t.index), uncoded: false });
   // One line per passage goes out as it is made, so the corpus is never held in memory.
   const sink = options.passages ? await run.stream() : undefined;
-  let pending = '';
+  const table = options.passages && format === 'csv' ? passageTable(settings.by, compiled.themes) : undefined;
+  let pending = table ? table.header : '';
+  let longCell = false;
   let documents: number;
   try {
     documents = await run.each(async (passages) => {
-      for (const coded of passages) {
-        if (!coded.coding) continue;
-        if (sink) pending += passageLine(coded, compiled.themes);
-        else figures.add(coded.passage, coded.coding);
-      }
+      const ids = sink ? passageIds(passages) : [];
+      passages.forEach((coded, i) => {
+        if (!coded.coding) return;
+        if (!sink) figures.add(coded.passage, coded.coding);
+        else if (!table) pending += passageLine(coded, ids[i]!, compiled.themes);
+        else {
+          pending += table.row(coded, ids[i]!);
+          if (!longCell && coded.passage.text.length > EXCEL_CELL) {
+            longCell = true;
+            run.warn({ file: coded.passage.file, line: coded.passage.line, message: `a passage of ${coded.passage.text.length} characters: Excel shows a cell's first ${EXCEL_CELL} only`, hint: 'R, pandas and SPSS read it whole; --unit paragraph or sentence makes shorter passages' });
+          }
+        }
+      });
       quotes.addDocument(passages);
       if (sink && pending.length > 1 << 20) {
         await sink.write(pending);
@@ -81,6 +100,6 @@ export async function runCode(paths: string[], options: CodeOptions, io: Io, col
     rows: figures.rows(),
     quotes: quotes.quotes(),
   };
-  await run.emit(renderReport(report, format as Exclude<typeof format, 'jsonl'>, { colorLevel: options.out && options.out !== STDOUT ? 0 : colorLevel }));
+  await run.emit(renderReport(report, format as Exclude<typeof format, 'jsonl'>, { colorLevel: options.out && options.out !== STDOUT ? 0 : colorLevel, totals: options.totals ?? false }));
   return 0;
 }

@@ -44,6 +44,9 @@ export type TranscriptInfo = Pick<Transcript, 'file' | 'format' | 'meta'>;
  */
 const BYTES_PER_WORKER = 32_000_000;
 
+/** U+FEFF, which Excel on Windows needs at the head of a CSV file to read it as UTF-8 (--bom). */
+const BOM = '\uFEFF';
+
 export interface RunExtras {
   /** The command can do without groups (`--by none`). */
   ungrouped?: boolean;
@@ -97,6 +100,7 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
     },
     async stream() {
       const sink = await openOutput(options.out, io);
+      if (options.bom) await sink.write(BOM);
       return {
         write: (chunk) => sink.write(chunk),
         close: () => {
@@ -108,8 +112,9 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
     },
     async emit(output) {
       printer.flush();
-      if (options.out) await writeFileAtomic(options.out, output, io);
-      else io.stdout.write(output);
+      const text = options.bom ? BOM + output : output;
+      if (options.out) await writeFileAtomic(options.out, text, io);
+      else io.stdout.write(text);
     },
   };
 

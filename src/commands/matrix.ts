@@ -29,6 +29,7 @@ interface MatrixOptions extends SharedOptions {
   value?: string;
   depth?: string;
   binary?: boolean;
+  totals?: boolean;
 }
 
 export function matrixCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: number) => void): Command {
@@ -39,7 +40,8 @@ export function matrixCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: nu
     .option('--cooccur', 'themes x themes: passages coded with both')
     .option('--value <value>', `cell value: ${MATRIX_VALUES.join('|')} (default passages); with --cooccur: ${COOCCUR_VALUES.join('|')}`)
     .option('--depth <n>', 'roll sub-themes up to this level (1: top-level themes only)')
-    .option('--binary', '1 where the value is above 0, else 0');
+    .option('--binary', '1 where the value is above 0, else 0')
+    .option('--totals', 'CSV: end with the totals row, whose labels read (all) (JSON has it as `total`; the table and Markdown always show it)');
   addSharedOptions(command, MATRIX_FORMATS);
   addExamples(command, [
     ['areas x themes as CSV, for R, SPSS or Excel', 'obs matrix fixtures/big-local --meta fixtures/big-local-meta.csv --by area --out matrix.csv'],
@@ -127,6 +129,6 @@ export async function runMatrix(paths: string[], options: MatrixOptions, io: Io,
       total: { ...total, counts: byDocument ? [finalRows.length, ...total.counts.slice(1)] : total.counts, labels: labelColumns.map((_, i) => (byDocument && i > 0 ? '' : ALL)) },
     };
   }
-  await run.emit(renderMatrix(matrix, format, { colorLevel: options.out && options.out !== STDOUT ? 0 : colorLevel }));
+  await run.emit(renderMatrix(matrix, format, { colorLevel: options.out && options.out !== STDOUT ? 0 : colorLevel, totals: options.totals ?? false }));
   return 0;
 }

@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { COUNT_COLUMNS } from '../aggregate/matrix.js';
 import { FIGURE_COLUMNS } from '../aggregate/report.js';
 import { parseWhere, type Where } from '../aggregate/where.js';
+import { DATE_ORDERS, type DateOrder } from '../corpus/dates.js';
 import { META_PREFIX } from '../corpus/fields.js';
 import { ObsError } from '../errors.js';
 import { STDOUT } from '../io.js';
@@ -26,6 +27,8 @@ export interface SharedOptions {
   jobs?: string;
   quiet?: boolean;
   strict?: boolean;
+  dateOrder?: string;
+  bom?: boolean;
 }
 
 export interface CorpusSettings {
@@ -64,6 +67,8 @@ export function addSharedOptions(command: Command, formats: readonly string[]): 
     .option('--format <format>', `output format: ${formats.join(', ')} (default: as --out's extension says, else ${formats[0]})`)
     .option('--out <file>', 'write output to this file (atomically) instead of standard output; - for standard output', outFile)
     .option('--jobs <n>', 'worker threads (default: the number of cores); output is the same whatever it is')
+    .addOption(new Option('--date-order <order>', 'how --where reads a date of three numbers: dmy (14/03/2019) or mdy (03/14/2019)').choices(DATE_ORDERS).default('dmy'))
+    .option('--bom', 'begin CSV output with the UTF-8 byte order mark, which Excel on Windows needs to read accents and curly quotes')
     .option('--strict', 'treat invalid UTF-8 as an error instead of a warning')
     .option('--quiet', 'no warnings on standard error');
 }
@@ -93,7 +98,7 @@ export function corpusSettings(options: SharedOptions, ungrouped = false): Corpu
     excludeSpeakers: options.excludeSpeaker,
     speakers: options.speakers,
     findInterviewer: options.findInterviewer === true,
-    where: parseWhere(options.where ?? []),
+    where: parseWhere(options.where ?? [], (options.dateOrder ?? 'dmy') as DateOrder),
     jobs,
   };
 }
@@ -137,7 +142,16 @@ export function outFormat(out: string | undefined): string | undefined {
  * a name saying a format the command does not write: either way the file would not hold what its
  * name says. `command` is the command as the user typed it, for the message.
  */
-export function formatFor<T extends string>(options: { format?: string; out?: string }, allowed: readonly T[], fallback: T, command: string): T {
+export function formatFor<T extends string>(options: { format?: string; out?: string; bom?: boolean }, allowed: readonly T[], fallback: T, command: string): T {
+  const format = formatNamed(options, allowed, fallback, command);
+  // The mark tells Excel the CSV is UTF-8; at the head of JSON or Markdown it is a stray character.
+  if (options.bom && format !== 'csv') {
+    throw new ObsError({ message: `--bom is for CSV, and this writes ${FORMAT_NAMES[format] ?? format}`, hint: (allowed as readonly string[]).includes('csv') ? 'add --format csv, or leave out --bom' : 'leave out --bom' });
+  }
+  return format;
+}
+
+function formatNamed<T extends string>(options: { format?: string; out?: string }, allowed: readonly T[], fallback: T, command: string): T {
   const named = outFormat(options.out);
   if (named === undefined) return checkFormat(options.format, allowed, fallback);
   const out = options.out!;

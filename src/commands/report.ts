@@ -1,7 +1,7 @@
 // `obs report`: the coded corpus as one self-contained HTML page of charts, tables and quotes.
 import { Command } from 'commander';
 import { FigureCounter, type FigureRow } from '../aggregate/figures.js';
-import { ALL, UNKNOWN, compareValues } from '../aggregate/groups.js';
+import { UNKNOWN, compareValues } from '../aggregate/groups.js';
 import { CooccurrenceCounter } from '../aggregate/matrix.js';
 import { EXTRACT_WORDS, QuotePicker } from '../aggregate/quotes.js';
 import type { Io } from '../io.js';
@@ -58,7 +58,7 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
   });
 
   const themes = compiled.themes;
-  const groupRows = byGroup.rows().filter((r) => r.group[0] !== ALL);
+  const groupRows = byGroup.rows().filter((r) => !r.total);
   const groups = [...new Set(groupRows.map((r) => r.group[0]!))];
   const cell = (rows: FigureRow[], key: (r: FigureRow) => boolean) => rows.find(key);
   const pct = (share: number) => `${(share * 100).toFixed(0)}%`;
@@ -84,9 +84,9 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
     labels: co.map((r) => r.cells.map((c) => c.value.toFixed(2))),
   };
 
-  const yearRows = byYear.rows().filter((r) => r.group[0] !== ALL);
+  const yearRows = byYear.rows().filter((r) => !r.total);
   const years = [...new Set(yearRows.map((r) => r.group[0]!))].filter((y) => y !== UNKNOWN).sort(compareValues);
-  const gyRows = byGroupYear.rows().filter((r) => r.group[0] !== ALL);
+  const gyRows = byGroupYear.rows().filter((r) => !r.total);
   // The largest groups by respondent passages get a line each; the overall trend is drawn in bold.
   const largest = groups
     .map((g) => ({ g, n: groupRows.find((r) => r.group[0] === g)?.passages_total ?? 0 }))

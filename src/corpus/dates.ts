@@ -1,7 +1,8 @@
 // A `date` value as researchers write it (14/03/2019, March 2019, 14 March 2019) -> an ISO date.
 
 /** Which comes first in a date of three numbers: the day (UK, the default) or the month (US). */
-export type DateOrder = 'dmy' | 'mdy';
+export const DATE_ORDERS = ['dmy', 'mdy'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
 
 /** The days a date value may stand for: one day, or each day of a month or a year. */
 export interface DateSpan {

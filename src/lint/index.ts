@@ -1,4 +1,5 @@
-// Lints one codebook's text: what the parser refuses, then every check on what it accepts.
+// Lints one codebook's text: what the parser refuses, and every check on what it could read.
+import { NOTHING_LOST } from '../codebook/draft.js';
 import { parseCodebook } from '../codebook/parse.js';
 import type { Codebook } from '../codebook/types.js';
 import type { Problem } from '../errors.js';
@@ -20,17 +21,22 @@ export const PARSE_RULES = [
   { id: 'schema', description: 'unknown keys, wrong types, a missing id or label', test: () => true },
 ] as const;
 
+/** `codebook` only when the parser found nothing wrong: checks against a corpus need one that codes. */
 export function lintText(text: string, file: string): { result: LintResult; codebook?: Codebook } {
-  const { codebook, problems } = parseCodebook(text.replace(/^\uFEFF/, ''), file);
+  const { codebook, draft, problems } = parseCodebook(text.replace(/^\uFEFF/, ''), file);
   const messages: LintMessage[] = problems.map((p) => {
     const rule = PARSE_RULES.find((r) => r.test(p))!;
     const m: LintMessage = { ruleId: rule.id, severity: 'error', message: p.message, line: p.line ?? 1, column: p.col ?? 1 };
     if (p.hint) m.hint = p.hint;
     return m;
   });
-  if (codebook) {
+  // With parser problems the checks run on the draft, as ESLint reports every problem in one run.
+  // Where nothing past the problem can be trusted (YAML that does not parse, a refused tag, a passed
+  // limit) there is no draft, and the parser's problem stands alone.
+  const read = codebook ? { codebook, lost: NOTHING_LOST } : draft;
+  if (read) {
     for (const rule of RULES) {
-      for (const f of rule.check(codebook)) messages.push({ ruleId: rule.id, severity: rule.severity, ...f });
+      for (const f of rule.check(read.codebook, read.lost)) messages.push({ ruleId: rule.id, severity: rule.severity, ...f });
     }
   }
   return { result: toResult(file, messages), ...(codebook ? { codebook } : {}) };

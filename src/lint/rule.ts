@@ -1,4 +1,5 @@
 // The shape every lint check shares, after ESLint's: an id, a severity, and findings with a place.
+import type { Lost } from '../codebook/draft.js';
 import type { Codebook, Term, Theme } from '../codebook/types.js';
 import { flattenThemes } from '../codebook/types.js';
 import { compileTerm, type Pattern, type WordTest } from '../match/compile.js';
@@ -33,7 +34,8 @@ export interface Rule {
   id: string;
   severity: Severity;
   description: string;
-  check(codebook: Codebook): Finding[];
+  /** `lost`: what the parser dropped, when the codebook is a draft (nothing, when it is valid). */
+  check(codebook: Codebook, lost: Lost): Finding[];
 }
 
 export const at = (term: { line: number; col: number }) => ({ line: term.line, column: term.col });
@@ -78,6 +80,11 @@ export function canMeet(a: WordTest, b: WordTest): boolean {
   const stem = a.kind === 'stem' ? a : b;
   const exact = a.kind === 'stem' ? b : a;
   return stemOf(exact.value) === stem.value;
+}
+
+/** Whether a theme may have had keywords, near rules or sub-themes that the parser dropped. */
+export function matchingLost(lost: Lost, theme: Theme): boolean {
+  return lost(theme, 'keywords') || lost(theme, 'near') || lost(theme, 'themes');
 }
 
 /** The themes below a theme, for checks where a parent and its sub-themes belong together. */

@@ -18,7 +18,12 @@ export function safeCell(value: string): string {
 const cell = (value: string) => safeCell(inertCsv(value));
 
 export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
-  return stringify([header.map(cell), ...rows.map((r) => r.map((v) => (typeof v === 'number' ? v : cell(v))))], {
+  return csvLines([header, ...rows]);
+}
+
+/** Rows without a header: output that streams writes its header once, then rows as they come. */
+export function csvLines(rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+  return stringify(rows.map((r) => r.map((v) => (typeof v === 'number' ? v : cell(v)))), {
     record_delimiter: 'unix',
     // A carriage return alone ends a row for Excel, LibreOffice and Python's csv: quoted, it stays in its cell.
     quoted_match: /\r/,

@@ -8,12 +8,14 @@ import { renderTable, type TableOptions } from './table.js';
 export const REPORT_FORMATS = ['table', 'csv', 'json', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export function renderReport(report: CodeReport, format: ReportFormat, options: TableOptions): string {
+export function renderReport(report: CodeReport, format: ReportFormat, options: TableOptions & { totals?: boolean }): string {
+  // CSV and JSON are data for R, pandas and Excel: a totals row among them would be summed twice.
+  const data = options.totals ? report : { ...report, rows: report.rows.filter((r) => !r.total) };
   switch (format) {
     case 'csv':
-      return renderCsv(report);
+      return renderCsv(data);
     case 'json':
-      return renderJson(report);
+      return renderJson(data);
     case 'md':
       return renderMd(report);
     case 'table':

@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import { ALL } from '../aggregate/groups.js';
 import type { Matrix, MatrixCell, MatrixRow } from '../aggregate/matrix.js';
 import { toCsv } from './csv.js';
+import { jsonValue } from './json-value.js';
 import { inertName } from './inert.js';
 import { escapeMd } from './md-escape.js';
 import { summaryLine } from './summary.js';
@@ -11,10 +12,10 @@ import { textTable, type Column } from './text-table.js';
 export const MATRIX_FORMATS = ['csv', 'json', 'md', 'table'] as const;
 export type MatrixFormat = (typeof MATRIX_FORMATS)[number];
 
-export function renderMatrix(matrix: Matrix, format: MatrixFormat, options: { colorLevel: 0 | 1 | 2 | 3 }): string {
+export function renderMatrix(matrix: Matrix, format: MatrixFormat, options: { colorLevel: 0 | 1 | 2 | 3; totals?: boolean }): string {
   switch (format) {
     case 'csv':
-      return toCsv(header(matrix), matrix.rows.map(values));
+      return toCsv(header(matrix), [...matrix.rows, ...(options.totals && matrix.total ? [matrix.total] : [])].map(values));
     case 'json':
       return renderJson(matrix);
     case 'md':
@@ -29,7 +30,9 @@ const values = (r: MatrixRow) => [...r.labels, ...r.counts, ...r.cells.map((c) =
 
 function renderJson(m: Matrix): string {
   const columns = header(m);
-  const asObject = (r: MatrixRow) => Object.fromEntries(values(r).map((v, i) => [columns[i]!, v]));
+  // Group and metadata labels written as plain numbers are numbers; a file name or theme id stays text.
+  const typed = (i: number) => m.kind !== 'cooccur' && i < m.labelColumns.length && !(m.kind === 'documents' && i === 0);
+  const asObject = (r: MatrixRow) => Object.fromEntries(values(r).map((v, i) => [columns[i]!, typeof v === 'string' && typed(i) && v !== ALL ? jsonValue(v) : v]));
   const body = {
     version: 1,
     codebook: m.codebook,

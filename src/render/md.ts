@@ -1,5 +1,4 @@
 // GitHub-flavoured Markdown: the frequency table and quotes, matched terms in bold.
-import { ALL } from '../aggregate/groups.js';
 import type { CodeReport } from '../aggregate/report.js';
 import { escapeMd } from './md-escape.js';
 import { renderQuotesMd } from './quotes.js';
@@ -21,7 +20,7 @@ export function renderMd(report: CodeReport): string {
   out.push(`|${header.map((_, i) => (i < report.by.length + 1 ? ' --- ' : ' ---: ')).join('|')}|`);
   for (const r of report.rows) {
     const cells = [
-      ...r.group.map((v) => (v === ALL ? '**total**' : escapeMd(v))),
+      ...r.group.map((v) => (r.total ? '**total**' : escapeMd(v))),
       escapeMd(r.theme),
       ...figureCells(r),
     ];

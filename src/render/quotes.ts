@@ -1,4 +1,5 @@
 // Quotes in every format: the quote section of `obs code` and the whole output of `obs quotes`.
+import { jsonMeta, jsonValue } from './json-value.js';
 import { Chalk } from 'chalk';
 import type { ContextPassage, ExtractPiece, Quote } from '../aggregate/quotes.js';
 import type { QuoteSet } from '../aggregate/report.js';
@@ -127,7 +128,7 @@ export function quoteJson(q: Quote): Record<string, unknown> {
     line: q.line,
     speaker: q.speaker,
     start: q.start,
-    meta: q.meta,
+    meta: jsonMeta(q.meta),
     terms: q.terms,
     hits: q.hits,
     words: q.words,
@@ -144,7 +145,7 @@ export function renderQuotesJson(set: QuoteSet): string {
     by: set.by,
     quotes: set.quotes.map((q) => ({
       ...quoteJson(q),
-      group: Object.fromEntries(set.by.map((f, i) => [f, q.group[i]])),
+      group: Object.fromEntries(set.by.map((f, i) => [f, jsonValue(q.group[i]!)])),
       before: q.before.map(contextJson),
       after: q.after.map(contextJson),
     })),

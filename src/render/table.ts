@@ -1,7 +1,6 @@
 // Terminal output: the frequency table, then quotes with the matched terms highlighted.
 import { Chalk } from 'chalk';
 import type { FigureRow } from '../aggregate/figures.js';
-import { ALL } from '../aggregate/groups.js';
 import type { CodeReport } from '../aggregate/report.js';
 import { inertName } from './inert.js';
 import { renderQuotesTable } from './quotes.js';
@@ -42,7 +41,7 @@ export function renderTable(report: CodeReport, options: TableOptions): string {
     if (first) starts.push(i);
     previous = key;
     const depth = labels.get(r.theme)?.depth ?? 1;
-    const group = r.group.map((v) => (first ? (v === ALL ? 'total' : v) : ''));
+    const group = r.group.map((v) => (first ? (r.total ? 'total' : v) : ''));
     return [
       ...group,
       '  '.repeat(depth - 1) + r.theme,

@@ -31,7 +31,7 @@ describe('bin/obs.js', () => {
     });
     const r = spawnSync('node', [bin, 'code', 'c', '--format', 'csv', '--by', 'speaker'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('speaker,theme,documents,passages,passages_total,share,hits,words,per_1k_words\nAnn,a,1,1,2,0.5,1,3,333.33\n(all),a,1,1,2,0.5,1,3,333.33\n');
+    expect(r.stdout).toBe('speaker,theme,documents,passages,passages_total,share,hits,words,per_1k_words\nAnn,a,1,1,2,0.5,1,3,333.33\n');
     expect(r.status).toBe(0);
   });
 

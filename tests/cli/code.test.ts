@@ -35,9 +35,19 @@ function smallCorpus(extra: Record<string, string> = {}) {
 }
 
 describe('obs code', () => {
-  it('writes the long-form CSV with the figures of SPEC.md, groups sorted, totals last', async () => {
+  it('writes the long-form CSV with the figures of SPEC.md, groups sorted, data rows only', async () => {
     const dir = smallCorpus();
-    const { code, stdout, stderr } = await runObs(['code', 'corpus', '--format', 'csv'], { cwd: dir });
+    const { code, stdout } = await runObs(['code', 'corpus', '--format', 'csv'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('(all)');
+    // Summing a theme's passages over the groups gives the corpus's figure: no totals row counts them twice.
+    const money = stdout.split('\n').filter((l) => l.includes(',money,')).map((l) => Number(l.split(',')[4]));
+    expect(money).toEqual([1, 1]);
+  });
+
+  it('--totals adds the totals rows last, as (all)', async () => {
+    const dir = smallCorpus();
+    const { code, stdout, stderr } = await runObs(['code', 'corpus', '--format', 'csv', '--totals'], { cwd: dir });
     expect(stderr).toContain('1 file skipped, not a transcript format (.pdf 1)');
     expect(code).toBe(0);
     // Ramsey: 3 respondent passages of 7, 6 and 5 words; Revoe: 2 passages, 9 words. Interviewer turns not counted.
@@ -67,7 +77,7 @@ describe('obs code', () => {
     expect(json.codebook).toMatchObject({ name: 'Small', version: '2.1.0' });
     expect(json.codebook.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(json.corpus).toEqual({ documents: 2, passages: 5, words: 27, skipped: 1 });
-    expect(json.rows[0]).toEqual({ area: 'Ramsey', year: '2019', theme: 'money', documents: 1, passages: 1, passages_total: 3, share: 0.3333, hits: 2, words: 18, per_1k_words: 111.11 });
+    expect(json.rows[0]).toEqual({ area: 'Ramsey', year: 2019, theme: 'money', documents: 1, passages: 1, passages_total: 3, share: 0.3333, hits: 2, words: 18, per_1k_words: 111.11 });
     const moneyQuote = json.quotes.find((q: { theme: string }) => q.theme === 'money');
     expect(moneyQuote).toMatchObject({ file: 'ramsey-2019.md', line: 6, speaker: 'Ann', terms: ['grant', 'match funding'], text: 'We got a grant, then match funding.' });
   });
@@ -98,19 +108,30 @@ describe('obs code', () => {
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
     expect(lines[1]).toEqual({
+      id: 'ramsey-2019.md:7',
       file: 'ramsey-2019.md',
       line: 7,
       speaker: 'Ann',
       start: null,
+      start_seconds: null,
       words: 6,
-      meta: { area: 'Ramsey', year: '2019' },
+      meta: { area: 'Ramsey', year: 2019 },
       themes: { people: 2, groups: 1 },
       leading: 'people',
+      // A parent's hits include its sub-theme's; each names the rule and where it stands in `text`.
+      hits: [
+        { theme: 'people', rule: 'volunteer', text: 'volunteers', start: 4, end: 14 },
+        { theme: 'people', rule: 'group', text: 'group', start: 24, end: 29 },
+        { theme: 'groups', rule: 'group', text: 'group', start: 24, end: 29 },
+      ],
       text: 'The volunteers set up a group.',
     });
+    for (const line of lines) for (const h of line.hits) expect(line.text.slice(h.start, h.end)).toBe(h.text);
     expect(lines[2].themes).toEqual({});
+    expect(lines[2].hits).toEqual([]);
     expect(lines[2].leading).toBeNull();
-    expect(lines[4].meta).toEqual({ area: 'Revoe', date: '2021-05-02', year: '2021' });
+    // A date is text; the year taken from it is a number, as a YAML year is.
+    expect(lines[4].meta).toEqual({ area: 'Revoe', date: '2021-05-02', year: 2021 });
   });
 
   it('reads a transcript from standard input with -', async () => {

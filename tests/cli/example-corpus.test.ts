@@ -35,10 +35,11 @@ describe('obs code on the example corpus', () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.corpus).toMatchObject({ documents: 32, skipped: 0 });
-    const rows = json.rows as Array<{ area: string; year: string; theme: string; documents: number }>;
-    expect([...new Set(rows.map((r) => r.area))]).toEqual(['Catton Grove', 'Lawrence Weston', 'Northfleet', 'Radstock and Westfield', 'Ramsey', 'Revoe', 'Three Parishes', 'Whitley Bay', '(all)']);
-    expect([...new Set(rows.map((r) => r.year))].sort()).toEqual(['(all)', '2016', '2019', '2022', '2025']);
-    const totals = rows.filter((r) => r.area === '(all)');
+    const rows = json.rows as Array<{ area: string; year: number; theme: string; documents: number }>;
+    expect([...new Set(rows.map((r) => r.area))]).toEqual(['Catton Grove', 'Lawrence Weston', 'Northfleet', 'Radstock and Westfield', 'Ramsey', 'Revoe', 'Three Parishes', 'Whitley Bay']);
+    expect([...new Set(rows.map((r) => r.year))].sort()).toEqual([2016, 2019, 2022, 2025]);
+    const withTotals = await runObs(['code', 'fixtures/big-local', '--meta', 'fixtures/big-local-meta.csv', '--format', 'json', '--totals']);
+    const totals = (JSON.parse(withTotals.stdout).rows as typeof rows).filter((r) => r.area === '(all)');
     for (const theme of ['agency', 'organisation', 'relationships', 'resources']) {
       expect(totals.find((r) => r.theme === theme)!.documents, theme).toBeGreaterThanOrEqual(5);
     }
@@ -46,14 +47,14 @@ describe('obs code on the example corpus', () => {
 
   it('takes each document\'s area and year from its own front matter, VTT header or CSV columns where it has them', async () => {
     const { stdout } = await runObs(['code', 'fixtures/big-local', '--passages']);
-    const byFile = new Map<string, Record<string, string>>();
+    const byFile = new Map<string, Record<string, string | number>>();
     for (const line of stdout.trim().split('\n')) {
-      const p = JSON.parse(line) as { file: string; meta: Record<string, string> };
+      const p = JSON.parse(line) as { file: string; meta: Record<string, string | number> };
       byFile.set(p.file, p.meta);
     }
-    expect(byFile.get('ramsey-2022-zoom.vtt')).toMatchObject({ area: 'Ramsey', year: '2022' });
-    expect(byFile.get('revoe-2025-group.csv')).toMatchObject({ area: 'Revoe', year: '2025' });
-    expect(byFile.get('ramsey-2019-partnership-chair.md')).toMatchObject({ area: 'Ramsey', year: '2019' });
+    expect(byFile.get('ramsey-2022-zoom.vtt')).toMatchObject({ area: 'Ramsey', year: 2022 });
+    expect(byFile.get('revoe-2025-group.csv')).toMatchObject({ area: 'Revoe', year: 2025 });
+    expect(byFile.get('ramsey-2019-partnership-chair.md')).toMatchObject({ area: 'Ramsey', year: 2019 });
     expect(byFile.get('ramsey-2025-worker.srt')).toEqual({});
   });
 });

@@ -99,7 +99,7 @@ describe('--out chooses the format', () => {
       [['speakers', 'corpus', '--out', 's.md'], /^obs: --out s\.md names a Markdown file, which obs speakers does not write\n/],
       [['report', 'corpus', '--out', 'r.csv'], /^obs: --out r\.csv names a CSV file, which obs report does not write\n {2}hint: obs report writes html: name the file r\.html\n/],
       [['code', 'corpus', '--format', 'table', '--out', 't.md'], /^obs: --out t\.md names a Markdown file, but --format table writes the terminal table\n {2}hint: leave out --format to write Markdown, or name the file t\.txt\n/],
-      [['code', 'corpus', '--passages', '--out', 'p.csv'], /^obs: --out p\.csv names a CSV file, which obs code --passages does not write\n {2}hint: obs code --passages writes jsonl: name the file p\.jsonl\n/],
+      [['code', 'corpus', '--passages', '--out', 'p.md'], /^obs: --out p\.md names a Markdown file, which obs code --passages does not write\n {2}hint: obs code --passages writes jsonl, csv: name the file p\.jsonl or p\.csv\n/],
       [['agree', 'corpus', '--gold', 'gold.csv', '--out', 'a.md'], /^obs: --out a\.md names a Markdown file, which obs agree does not write\n/],
     ];
     for (const [args, message] of cases) {
@@ -119,7 +119,7 @@ describe('--out chooses the format', () => {
     expect(existsSync(path.join(dir, 'passages.jsonl'))).toBe(false);
     const ok = await runObs(['code', 'corpus', '--passages', '--out', 'passages.jsonl'], { cwd: dir });
     expect(ok.code).toBe(0);
-    expect(readFileSync(path.join(dir, 'passages.jsonl'), 'utf8').split('\n')[0]).toMatch(/^\{"file":/);
+    expect(readFileSync(path.join(dir, 'passages.jsonl'), 'utf8').split('\n')[0]).toMatch(/^\{"id":/);
   });
 });
 

@@ -17,10 +17,10 @@ describe('metadata options', () => {
     const { stdout, stderr } = await runObs(['code', 'c', '--meta', 'meta.csv', '--passages'], { cwd: dir });
     expect(stderr).toBe('');
     expect(jsonl(stdout).map((p) => [p.file, p.meta])).toEqual([
-      ['b.md', { area: 'Front', year: '2020' }],
-      ['b.md', { area: 'Front', year: '2020' }],
-      ['ramsey/a.txt', { area: 'Ramsey', year: '2019' }],
-      ['ramsey/a.txt', { area: 'Ramsey', year: '2019' }],
+      ['b.md', { area: 'Front', year: 2020 }],
+      ['b.md', { area: 'Front', year: 2020 }],
+      ['ramsey/a.txt', { area: 'Ramsey', year: 2019 }],
+      ['ramsey/a.txt', { area: 'Ramsey', year: 2019 }],
     ]);
   });
 

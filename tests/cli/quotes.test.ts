@@ -82,9 +82,9 @@ describe('obs quotes', () => {
   it('filters by any field, with value lists and ranges', async () => {
     const some = await quotesJson(['--where', 'area=Ramsey,revoe', '--where', 'year=2019..2022', '--limit', '0']);
     expect(new Set(some.quotes.map((q) => q.meta.area))).toEqual(new Set(['Ramsey', 'Revoe']));
-    expect(new Set(some.quotes.map((q) => q.meta.year))).toEqual(new Set(['2019', '2022']));
+    expect(new Set(some.quotes.map((q) => q.meta.year))).toEqual(new Set([2019, 2022]));
     const from = await quotesJson(['--where', 'year=2022..', '--limit', '0']);
-    expect(new Set(from.quotes.map((q) => q.meta.year))).toEqual(new Set(['2022', '2025']));
+    expect(new Set(from.quotes.map((q) => q.meta.year))).toEqual(new Set([2022, 2025]));
     const none = await runObs(['quotes', CORPUS, '--where', 'area=Nowhere']);
     expect(none.code).toBe(0);
     expect(none.stderr).toContain('no passage matches --where area=Nowhere');

@@ -161,7 +161,7 @@ describe('codebooks: the alias limit counts what aliases repeat, and nothing els
   it('reads a codebook of 100,001 keywords written out', async () => {
     const keywords = Array.from({ length: 100_001 }, (_, i) => `      - word${i}\n`).join('');
     const dir = tempCorpus({ 'codebook.yaml': `name: big\nthemes:\n  - id: money\n    label: Money\n    keywords:\n      - grant\n${keywords}`, 'corpus/a.txt': TRANSCRIPT });
-    const r = await runObs(['code', 'corpus', '--codebook', 'codebook.yaml', '--format', 'csv'], { cwd: dir });
+    const r = await runObs(['code', 'corpus', '--codebook', 'codebook.yaml', '--format', 'csv', '--totals'], { cwd: dir });
     expect(r.stderr).not.toContain('codebook.yaml');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^\(all\),\(all\),money,1,2,/m);
@@ -181,7 +181,7 @@ describe('codebooks: the alias limit counts what aliases repeat, and nothing els
   it('reads 50,000 uses of one anchor in a few seconds, each found without searching the whole file', async () => {
     const dir = tempCorpus({ 'codebook.yaml': `name: many\nthemes:\n  - id: money\n    label: Money\n    keywords: [&k grant, ${Array(50_000).fill('*k').join(', ')}]\n`, 'corpus/a.txt': TRANSCRIPT });
     const started = Date.now();
-    const r = await runObs(['code', 'corpus', '--codebook', 'codebook.yaml', '--format', 'csv'], { cwd: dir });
+    const r = await runObs(['code', 'corpus', '--codebook', 'codebook.yaml', '--format', 'csv', '--totals'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^\(all\),\(all\),money,1,2,/m);
     expect(Date.now() - started).toBeLessThan(20_000);
@@ -221,13 +221,14 @@ describe('codebooks: a keyword is one line', () => {
     const r = await runObs(['lint', 'codebook.yaml', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(1);
     const [result] = JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string; message: string; line: number }> }>;
-    expect(result!.messages).toEqual([expect.objectContaining({ ruleId: 'schema', message: 'keywords entry "small\\ngrant" holds a line break', line: 7 })]);
+    // Every other check runs on what could be read: the theme's missing description is reported too.
+    expect(result!.messages.filter((m) => m.ruleId === 'schema')).toEqual([expect.objectContaining({ message: 'keywords entry "small\\ngrant" holds a line break', line: 7 })]);
   });
 
   it('still reads a one-line block scalar and a folded one', async () => {
     const yaml = 'name: t\nthemes:\n  - id: money\n    label: Money\n    keywords:\n      - |\n        grant\n      - >\n        the\n        council\n';
     const dir = tempCorpus({ 'codebook.yaml': yaml, 'corpus/a.txt': TRANSCRIPT });
-    const r = await runObs(['code', 'corpus', '--codebook', 'codebook.yaml', '--format', 'csv'], { cwd: dir });
+    const r = await runObs(['code', 'corpus', '--codebook', 'codebook.yaml', '--format', 'csv', '--totals'], { cwd: dir });
     expect(r.stderr).not.toContain('codebook.yaml');
     expect(r.stdout).toMatch(/^\(all\),\(all\),money,1,2,/m);
   });

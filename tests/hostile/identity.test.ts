@@ -95,7 +95,7 @@ describe('each file of a run has a name of its own', () => {
     ]);
     expect(r.stderr).toContain('obs: note: 2 files have a name that a file from another path given has too (A/x.txt, B/x.txt): each is named by its path as given');
 
-    const byFile = await run(dir, ['code', 'A', 'B', '--by', 'file', '--format', 'csv', '--quiet']);
+    const byFile = await run(dir, ['code', 'A', 'B', '--by', 'file', '--format', 'csv', '--totals', '--quiet']);
     expect(byFile.stdout.split('\n').filter((l) => l.includes(',money,'))).toEqual([
       'A/x.txt,money,1,1,2,0.5,1,3,333.33',
       'B/x.txt,money,1,1,2,0.5,1,5,200',

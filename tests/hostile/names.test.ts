@@ -47,7 +47,7 @@ describe("JavaScript's own names are field names", () => {
       const r = await run({ 'corpus/a.txt': front({ [name]: 'x' }, A), 'corpus/b.txt': B, 'corpus/c.txt': C }, code('--by', name));
       expect(r.code, r.stderr).toBe(0);
       // Field names are compared without case, so `toString` is the field `tostring`.
-      expect(moneyByGroup(r.stdout, name.toLowerCase())).toEqual({ x: 1, '(unknown)': 2, '(all)': 3 });
+      expect(moneyByGroup(r.stdout, name.toLowerCase())).toEqual({ x: 1, '(unknown)': 2 });
       expect(r.stderr).toContain(`2 of 3 documents have no \`${name.toLowerCase()}\``);
     });
   }
@@ -55,7 +55,7 @@ describe("JavaScript's own names are field names", () => {
   it('--by constructor with no file having it puts every file under (unknown)', async () => {
     const r = await run({ 'corpus/a.txt': A, 'corpus/b.txt': B }, code('--by', 'constructor'));
     expect(r.code, r.stderr).toBe(0);
-    expect(moneyByGroup(r.stdout, 'constructor')).toEqual({ '(unknown)': 2, '(all)': 2 });
+    expect(moneyByGroup(r.stdout, 'constructor')).toEqual({ '(unknown)': 2 });
   });
 
   it('--where __proto__=x and --where constructor=x keep no passage, with a warning', async () => {
@@ -72,27 +72,27 @@ describe("JavaScript's own names are field names", () => {
       code('--meta', 'meta.csv', '--by', '__proto__'),
     );
     expect(r.code, r.stderr).toBe(0);
-    expect(moneyByGroup(r.stdout, '__proto__')).toEqual({ p1: 1, p2: 1, '(unknown)': 1, '(all)': 3 });
+    expect(moneyByGroup(r.stdout, '__proto__')).toEqual({ p1: 1, p2: 1, '(unknown)': 1 });
     const csv = await run({ 'corpus/a.txt': A, 'corpus/b.txt': B, 'meta.csv': 'file,__proto__\na.txt,p1\n' }, ['code', 'corpus', '--format', 'csv', '--meta', 'meta.csv', '--by', '__proto__']);
-    expect(csv.stdout.split('\n').filter((l) => l.includes(',money,'))).toEqual(['p1,money,1,1,1,1,1,7,142.86', '(unknown),money,1,1,1,1,1,3,333.33', '(all),money,2,2,2,1,2,10,200']);
+    expect(csv.stdout.split('\n').filter((l) => l.includes(',money,'))).toEqual(['p1,money,1,1,1,1,1,7,142.86', '(unknown),money,1,1,1,1,1,3,333.33']);
   });
 
   it('--where __proto__=p1 keeps the file whose --meta row says so', async () => {
     const r = await run({ 'corpus/a.txt': A, 'corpus/b.txt': B, 'meta.csv': 'file,__proto__\na.txt,p1\nb.txt,p2\n' }, code('--meta', 'meta.csv', '--where', '__proto__=P1', '--by', 'file'));
     expect(r.code, r.stderr).toBe(0);
-    expect(moneyByGroup(r.stdout, 'file')).toEqual({ 'a.txt': 1, '(all)': 1 });
+    expect(moneyByGroup(r.stdout, 'file')).toEqual({ 'a.txt': 1 });
   });
 
   it('--by __proto__ reads front matter of that name', async () => {
     const r = await run({ 'corpus/a.txt': front({ ['__proto__']: 'x' }, A), 'corpus/b.txt': B }, code('--by', '__proto__'));
     expect(r.code, r.stderr).toBe(0);
-    expect(moneyByGroup(r.stdout, '__proto__')).toEqual({ x: 1, '(unknown)': 1, '(all)': 2 });
+    expect(moneyByGroup(r.stdout, '__proto__')).toEqual({ x: 1, '(unknown)': 1 });
   });
 
   it('--path-pattern {constructor} is a field like any other', async () => {
     const r = await run({ 'corpus/x_a.txt': A, 'corpus/y_b.txt': B }, code('--path-pattern', '{constructor}_*', '--by', 'constructor'));
     expect(r.code, r.stderr).toBe(0);
-    expect(moneyByGroup(r.stdout, 'constructor')).toEqual({ x: 1, y: 1, '(all)': 2 });
+    expect(moneyByGroup(r.stdout, 'constructor')).toEqual({ x: 1, y: 1 });
   });
 
   it('the same holds when worker threads read the files', async () => {
@@ -105,7 +105,6 @@ describe("JavaScript's own names are field names", () => {
       ['x', '(unknown)', 1],
       ['(unknown)', 'p2', 1],
       ['(unknown)', '(unknown)', 1],
-      ['(all)', '(all)', 3],
     ]);
   });
 
@@ -134,34 +133,34 @@ describe("obs's own fields win over metadata of the same name", () => {
     const files = { 'corpus/a.txt': front({ file: 'elsewhere.txt' }, A), 'corpus/b.txt': front({ file: 'elsewhere.txt' }, B), 'corpus/c.txt': C };
     const r = await run(files, code('--by', 'file'));
     expect(r.code, r.stderr).toBe(0);
-    expect(moneyByGroup(r.stdout, 'file')).toEqual({ 'a.txt': 1, 'b.txt': 1, 'c.txt': 1, '(all)': 3 });
+    expect(moneyByGroup(r.stdout, 'file')).toEqual({ 'a.txt': 1, 'b.txt': 1, 'c.txt': 1 });
     const warnings = r.stderr.split('\n').filter((l) => l.includes('has the name of obs'));
     expect(warnings).toEqual(["obs: warning: a.txt: field `file` has the name of obs's own `file` (the transcript's path), which --by and --where use; write `meta.file` for this field"]);
     const meta = await run(files, code('--by', 'meta.file'));
     expect(meta.code, meta.stderr).toBe(0);
-    expect(moneyByGroup(meta.stdout, 'meta.file')).toEqual({ 'elsewhere.txt': 2, '(unknown)': 1, '(all)': 3 });
+    expect(moneyByGroup(meta.stdout, 'meta.file')).toEqual({ 'elsewhere.txt': 2, '(unknown)': 1 });
   });
 
   it('--where file= takes the real path, and --where meta.file= the field', async () => {
     const files = { 'corpus/a.txt': front({ file: 'b.txt' }, A), 'corpus/b.txt': B };
     const real = await run(files, code('--where', 'file=b.txt', '--by', 'file'));
-    expect(moneyByGroup(real.stdout, 'file')).toEqual({ 'b.txt': 1, '(all)': 1 });
+    expect(moneyByGroup(real.stdout, 'file')).toEqual({ 'b.txt': 1 });
     const field = await run(files, code('--where', 'meta.file=b.txt', '--by', 'file'));
-    expect(moneyByGroup(field.stdout, 'file')).toEqual({ 'a.txt': 1, '(all)': 1 });
+    expect(moneyByGroup(field.stdout, 'file')).toEqual({ 'a.txt': 1 });
   });
 
   it('--by speaker groups by who spoke; a --meta `speaker` column is meta.speaker, with one warning naming the table', async () => {
     const files = { 'corpus/a.txt': A, 'corpus/b.txt': B, 'meta.csv': 'file,speaker\na.txt,Zed\nb.txt,Zed\n' };
     const r = await run(files, code('--meta', 'meta.csv', '--by', 'speaker'));
     expect(r.code, r.stderr).toBe(0);
-    expect(moneyByGroup(r.stdout, 'speaker')).toEqual({ Ann: 1, Bob: 1, '(all)': 2 });
+    expect(moneyByGroup(r.stdout, 'speaker')).toEqual({ Ann: 1, Bob: 1 });
     expect(r.stderr.split('\n').filter((l) => l.includes('has the name of obs'))).toEqual([
       "obs: warning: meta.csv:1: column `speaker` has the name of obs's own `speaker` (the passage's speaker), which --by and --where use; write `meta.speaker` for this column",
     ]);
     const where = await run(files, code('--meta', 'meta.csv', '--where', 'speaker=Zed'));
     expect(where.stderr).toContain('no passage matches --where speaker=Zed');
     const meta = await run(files, code('--meta', 'meta.csv', '--by', 'meta.speaker'));
-    expect(moneyByGroup(meta.stdout, 'meta.speaker')).toEqual({ Zed: 2, '(all)': 2 });
+    expect(moneyByGroup(meta.stdout, 'meta.speaker')).toEqual({ Zed: 2 });
   });
 
   it('--path-pattern {file} or {speaker} is refused: obs has those fields itself', async () => {
@@ -196,7 +195,7 @@ describe('output column names stay unique', () => {
     expect(ok.code, ok.stderr).toBe(0);
     const lines = ok.stdout.split('\n');
     expect(lines[0]).toBe('meta.theme,meta.share,theme,documents,passages,passages_total,share,hits,words,per_1k_words');
-    expect(lines.filter((l) => l.includes(',money,'))).toEqual(['t1,s1,money,1,1,1,1,1,7,142.86', '(unknown),(unknown),money,1,1,1,1,1,3,333.33', '(all),(all),money,2,2,2,1,2,10,200']);
+    expect(lines.filter((l) => l.includes(',money,'))).toEqual(['t1,s1,money,1,1,1,1,1,7,142.86', '(unknown),(unknown),money,1,1,1,1,1,3,333.33']);
   });
 
   it('--by naming one field twice, in any case, is refused', async () => {

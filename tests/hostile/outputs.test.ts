@@ -200,7 +200,7 @@ describe('--out naming something other than a regular file', () => {
     for (const args of [CSV, PASSAGES]) {
       const r = await runObs([...args, '--out', '-'], { cwd: dir });
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(args === CSV ? CSV_HEAD : /^\{"file"/);
+      expect(r.stdout).toMatch(args === CSV ? CSV_HEAD : /^\{"id"/);
       if (args === CSV) expect(r.stdout).toBe(plain.stdout);
     }
     expect(existsSync(path.join(dir, '-'))).toBe(false);

@@ -20,10 +20,10 @@ const EXPECTED: Record<string, Array<[string, number, 'error' | 'warning']>> = {
     ['no-description', 32, 'warning'],
   ],
   [SCHEMA]: [
-    ['schema', 6, 'error'],
-    ['min-hits', 8, 'error'],
-    ['duplicate-id', 9, 'error'],
-    ['near-terms', 13, 'error'],
+    ['schema', 7, 'error'],
+    ['min-hits', 9, 'error'],
+    ['duplicate-id', 10, 'error'],
+    ['near-terms', 15, 'error'],
   ],
   [SYNTAX]: [['yaml-syntax', 5, 'error']],
 };

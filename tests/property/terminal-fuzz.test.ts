@@ -88,7 +88,7 @@ const report = fc
       by: r.by,
       themes: [{ id: r.theme, label: r.label, depth: 1 }],
       quotes: [quote],
-      rows: [{ group, theme: r.theme, ...figures }],
+      rows: [{ group, theme: r.theme, total: false, ...figures }],
     };
   });
 

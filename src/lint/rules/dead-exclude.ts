@@ -2,7 +2,7 @@
 import { flattenThemes, type Term } from '../../codebook/types.js';
 import { compileTerm, type Pattern } from '../../match/compile.js';
 import type { Finding, Rule } from '../rule.js';
-import { at, canMeet } from '../rule.js';
+import { at, canMeet, matchingLost } from '../rule.js';
 
 /**
  * Whether two phrases can ever cover a common token: some alignment of one against the other where
@@ -21,7 +21,7 @@ export const deadExclude: Rule = {
   id: 'dead-exclude',
   severity: 'error',
   description: 'an exclude or ignore phrase that can never overlap a keyword of its scope',
-  check(codebook) {
+  check(codebook, lost) {
     const findings: Finding[] = [];
     const dead = (term: Term, stem: boolean, scope: Pattern[], what: string) => {
       if (!scope.some((k) => overlaps(compileTerm(term.text, stem), k))) {
@@ -31,11 +31,17 @@ export const deadExclude: Rule = {
     const all = flattenThemes(codebook.themes);
     const own = new Map(all.map((t) => [t, [...t.keywords, ...t.near.flatMap((n) => n.all)].map((k) => compileTerm(k.text, t.stem))]));
     const keywordsIn = (themes: typeof all) => themes.flatMap((t) => own.get(t)!);
+    // In a draft, a keyword the parser dropped may be the one a phrase was written for: a scope with
+    // one missing says nothing of its phrases.
+    const whole = (themes: typeof all) => !themes.some((t) => matchingLost(lost, t));
     for (const theme of all) {
       if (theme.exclude.length === 0) continue;
-      const scope = keywordsIn([theme, ...flattenThemes(theme.themes)]);
+      const inScope = [theme, ...flattenThemes(theme.themes)];
+      if (!whole(inScope)) continue;
+      const scope = keywordsIn(inScope);
       for (const term of theme.exclude) dead(term, theme.stem, scope, 'exclude phrase');
     }
+    if (!whole(all) || lost(codebook, 'themes')) return findings;
     const everything = keywordsIn(all);
     for (const term of codebook.ignore) dead(term, codebook.stem, everything, 'ignore phrase');
     return findings;

@@ -1,5 +1,5 @@
 // Keywords that match almost everything, or nothing the theme's other keywords do not already match.
-import { flattenThemes } from '../../codebook/types.js';
+import { flattenThemes, type Theme } from '../../codebook/types.js';
 import type { Finding, Rule } from '../rule.js';
 import { at, canMeet, keywordsOf } from '../rule.js';
 
@@ -38,8 +38,9 @@ export const redundantKeyword: Rule = {
   description: 'a keyword that another keyword of the same theme already covers',
   check(codebook) {
     const findings: Finding[] = [];
-    const byTheme = new Map<string, ReturnType<typeof keywordsOf>>();
-    for (const k of keywordsOf(codebook)) byTheme.set(k.theme.id, [...(byTheme.get(k.theme.id) ?? []), k]);
+    // By theme, not by id: a draft may hold two themes under one id.
+    const byTheme = new Map<Theme, ReturnType<typeof keywordsOf>>();
+    for (const k of keywordsOf(codebook)) byTheme.set(k.theme, [...(byTheme.get(k.theme) ?? []), k]);
     for (const list of byTheme.values()) {
       const single = list.filter((k) => k.pattern.length === 1);
       for (const k of single) {

@@ -8,7 +8,9 @@ export const sharedStem: Rule = {
   id: 'shared-stem',
   severity: 'error',
   description: 'a keyword of one theme matches the same words as a keyword of another theme',
-  check(codebook) {
+  check(codebook, lost) {
+    // In a draft whose `allow_shared` could not be read, any sharing may be one it allows.
+    if (lost(codebook, 'allow_shared')) return [];
     const allowed = new Set(codebook.allowShared.flatMap((t) => [patternKey(compileTerm(t.text, true)), patternKey(compileTerm(t.text, false))]));
     const keywords = keywordsOf(codebook);
     const first = new Map<string, (typeof keywords)[number]>();

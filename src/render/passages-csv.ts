@@ -1,0 +1,48 @@
+// `obs code --passages --format csv`: one row per passage, a column of hits per theme, for Excel and SPSS.
+import { fieldValue } from '../aggregate/groups.js';
+import { leadingTheme } from '../aggregate/leading.js';
+import { themeColumnNames } from '../aggregate/matrix.js';
+import { clockSeconds } from '../clock.js';
+import { isBuiltIn } from '../corpus/fields.js';
+import type { CompiledTheme } from '../match/compile.js';
+import type { CodedPassage } from '../pipeline.js';
+import { csvLines } from './csv.js';
+
+const FIXED = ['id', 'file', 'line', 'speaker', 'start', 'start_seconds', 'words'];
+
+export interface PassageTable {
+  header: string;
+  row(coded: CodedPassage, id: string): string;
+}
+
+/**
+ * The columns are known before the first passage, so rows stream: the metadata columns are the
+ * --by fields (the corpus's other fields are not known until its last file is read); a field a
+ * passage lacks is an empty cell, which R and pandas read as missing.
+ */
+export function passageTable(by: readonly string[], themes: readonly CompiledTheme[]): PassageTable {
+  const fields = by.filter((f) => !isBuiltIn(f));
+  const themeColumns = themeColumnNames(themes.map((t) => t.id), [...FIXED, ...fields, 'leading', 'text']);
+  return {
+    header: csvLines([[...FIXED, ...fields, ...themeColumns, 'leading', 'text']]),
+    row({ passage, coding }, id) {
+      const leading = leadingTheme(coding, themes);
+      const seconds = clockSeconds(passage.start);
+      return csvLines([
+        [
+          id,
+          passage.file,
+          passage.line,
+          passage.speaker ?? '',
+          passage.start ?? '',
+          seconds ?? '',
+          coding?.words ?? 0,
+          ...fields.map((f) => fieldValue(passage, f) ?? ''),
+          ...themes.map((t) => coding?.themes.get(t.index)?.hits.length ?? 0),
+          leading === undefined ? '' : themes[leading]!.id,
+          passage.text,
+        ],
+      ]);
+    },
+  };
+}
