@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { COUNT_COLUMNS } from '../aggregate/matrix.js';
 import { FIGURE_COLUMNS } from '../aggregate/report.js';
 import { SPEAKER_COLUMNS } from '../aggregate/speakers.js';
+import { PASSAGE_HEAD, PASSAGE_TAIL } from '../render/passages-csv.js';
 
 /** As render/quotes.ts writes them, around the --by fields that come after `theme`. */
 const QUOTE_HEAD = ['quote', 'role', 'theme'];
@@ -49,6 +50,7 @@ function csvKind(head: string): string | undefined {
   if (endsWith(['theme', ...FIGURE_COLUMNS])) return '`obs code --format csv`';
   if (startsWith(QUOTE_HEAD) && endsWith(QUOTE_TAIL)) return '`obs quotes --format csv`';
   if (header.some((_, i) => COUNT_COLUMNS.every((c, j) => header[i + j] === c))) return '`obs matrix --format csv`';
+  if (startsWith(PASSAGE_HEAD) && endsWith(PASSAGE_TAIL)) return '`obs code --passages --format csv`';
   if (is(SPEAKER_COLUMNS)) return '`obs speakers --format csv`';
   if (is(AGREE_COLUMNS)) return '`obs agree --format csv`';
   // Themes x themes: a row per theme, named as the columns are, in the same order, holding numbers.

@@ -8,7 +8,9 @@ import type { CompiledTheme } from '../match/compile.js';
 import type { CodedPassage } from '../pipeline.js';
 import { csvLines } from './csv.js';
 
-const FIXED = ['id', 'file', 'line', 'speaker', 'start', 'start_seconds', 'words'];
+/** The columns before the --by fields, and those after the themes: how obs knows the file again (corpus/own-output.ts). */
+export const PASSAGE_HEAD = ['id', 'file', 'line', 'speaker', 'start', 'start_seconds', 'words'];
+export const PASSAGE_TAIL = ['leading', 'text'];
 
 export interface PassageTable {
   header: string;
@@ -22,9 +24,9 @@ export interface PassageTable {
  */
 export function passageTable(by: readonly string[], themes: readonly CompiledTheme[]): PassageTable {
   const fields = by.filter((f) => !isBuiltIn(f));
-  const themeColumns = themeColumnNames(themes.map((t) => t.id), [...FIXED, ...fields, 'leading', 'text']);
+  const themeColumns = themeColumnNames(themes.map((t) => t.id), [...PASSAGE_HEAD, ...fields, ...PASSAGE_TAIL]);
   return {
-    header: csvLines([[...FIXED, ...fields, ...themeColumns, 'leading', 'text']]),
+    header: csvLines([[...PASSAGE_HEAD, ...fields, ...themeColumns, ...PASSAGE_TAIL]]),
     row({ passage, coding }, id) {
       const leading = leadingTheme(coding, themes);
       const seconds = clockSeconds(passage.start);
