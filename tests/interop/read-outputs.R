@@ -109,7 +109,7 @@ more <- 0
 for (path in args[-(1:4)]) more <- more + check_offsets(read_jsonl(path), path)
 
 cat(sprintf("R %s, jsonlite %s: ok\n", getRversion(), packageVersion("jsonlite")))
-cat(sprintf("  figures: %d data rows (%s by %s), year numeric (%s)\n", nrow(figures), length(themes),
+cat(sprintf("  figures: %d data rows (%s themes by %s), year numeric (%s)\n", nrow(figures), length(themes),
             paste(by, collapse = ","), paste(range(figures$year), collapse = "-")))
 cat(sprintf("  totals: %s over the groups equal the (all) rows for all %d themes\n",
             paste(COUNTS, collapse = ", "), length(themes)))
