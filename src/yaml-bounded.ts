@@ -19,11 +19,11 @@ export type BoundedParse = { tooDeep: TooDeep } | { tooDeep?: undefined; doc: Do
  * `source` parsed, its errors in source order with every key written twice in one mapping among
  * them; or, where it nests collections more than `depth` levels deep, only where, and no document.
  */
-export function parseBounded(source: string, depth: number): BoundedParse {
+export function parseBounded(source: string, depth: number, options: { intAsBigInt?: boolean } = {}): BoundedParse {
   const tooDeep = yamlTooDeep(source, depth);
   if (tooDeep) return { tooDeep };
   const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: false });
+  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: false, intAsBigInt: options.intAsBigInt ?? false });
   const errors = [...doc.errors, ...duplicateKeyErrors(doc, lines)].sort((a, b) => a.pos[0] - b.pos[0]);
   return { doc, lines, errors };
 }

@@ -1,5 +1,5 @@
 // `obs code`: code the corpus, print theme frequencies per group and the best quotes.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { FigureCounter } from '../aggregate/figures.js';
 import { EXTRACT_WORDS, QuotePicker } from '../aggregate/quotes.js';
 import { runSummary, type CodeReport } from '../aggregate/report.js';
@@ -19,7 +19,7 @@ const PASSAGE_FORMATS = ['jsonl', 'csv'] as const;
 
 interface CodeOptions extends SharedOptions {
   passages?: boolean;
-  quotes: string;
+  quotes?: string;
   totals?: boolean;
 }
 
@@ -29,7 +29,7 @@ export function codeCommand(io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: numb
     .argument('<paths...>', 'transcript files or folders; - reads one transcript from standard input')
     .option('--passages', 'one JSON line per passage instead of the table (--format jsonl), or with --format csv one row per passage')
     .option('--totals', 'CSV and JSON: add the totals rows, whose --by fields read (all) (the table and Markdown always have them)')
-    .addOption(new Option('--quotes <n>', 'quotes per theme (0 for none)').default('3'));
+    .option('--quotes <n>', 'quotes per theme, 0 for none (default: 3)');
   addSharedOptions(command, REPORT_FORMATS);
   addExamples(command, [
     ['theme frequencies by area and year, then three quotes per theme', 'obs code fixtures/big-local --meta fixtures/big-local-meta.csv'],
@@ -50,10 +50,16 @@ export async function runCode(paths: string[], options: CodeOptions, io: Io, col
       hint: `add --passages for one JSON line per passage, or name the file ${options.out!.replace(/\.jsonl$/i, '.json')} for the figures as JSON`,
     });
   }
+  if (options.passages) {
+    // Each is about the figures and their quotes: with --passages it would do nothing, unseen.
+    const unused = [options.totals && '--totals', options.quotes !== undefined && '--quotes'].filter((o): o is string => typeof o === 'string');
+    if (unused.length > 0) throw new ObsError({ message: `${unused.join(' and ')} ${unused.length > 1 ? 'are' : 'is'} for the figures, not --passages`, hint: `leave out ${unused.join(' and ')}: --passages writes every passage, each with its hits` });
+  }
   const format = options.passages ? formatFor(options, PASSAGE_FORMATS, 'jsonl', 'code --passages') : formatFor(options, REPORT_FORMATS, 'table', 'code');
-  const quoteLimit = wholeNumber(options.quotes, '--quotes');
+  const quoteLimit = wholeNumber(options.quotes ?? '3', '--quotes');
 
-  const run = await openRun(paths, options, io, { needText: options.passages || format !== 'csv' });
+  // A passage needs no group, so --by none leaves the passage table without metadata columns.
+  const run = await openRun(paths, options, io, { needText: options.passages || format !== 'csv', ungrouped: options.passages ?? false });
   const { compiled, codebook, settings } = run;
   const figures = new FigureCounter(settings.by, compiled.themes);
   // CSV and passage lines hold no quotes, so none are picked.

@@ -79,7 +79,7 @@ export function corpusSettings(options: SharedOptions, ungrouped = false): Corpu
   if (ungrouped && by.length === 1 && by[0]!.toLowerCase() === 'none') by = [];
   else if (by.some((f) => f.toLowerCase() === 'none')) {
     throw new ObsError({
-      message: ungrouped ? '--by none stands alone: it means no groups' : '--by none is for obs quotes; here every table has a totals row for the whole corpus',
+      message: ungrouped ? '--by none stands alone: it means no groups' : '--by none is for obs quotes and --passages; here every table has a totals row for the whole corpus',
       hint: ungrouped ? 'write --by none, or name the fields: --by area,year' : 'name the fields to group by, e.g. --by area',
     });
   } else if (by.length === 0) {

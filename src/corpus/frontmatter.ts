@@ -60,7 +60,8 @@ export const FRONT_MATTER_MAX_ALIASES = 100;
 
 /** Front matter read by the yaml package: its errors with line and column (the source starts at line 2). */
 export function yamlFrontMatter(source: string, file: string): Meta {
-  const parsed = parseBounded(source, FRONT_MATTER_MAX_DEPTH);
+  // Whole numbers as BigInt: an id of 20 digits keeps every digit, where a double would round it.
+  const parsed = parseBounded(source, FRONT_MATTER_MAX_DEPTH, { intAsBigInt: true });
   if (parsed.tooDeep) {
     throw new ObsError({
       file,
@@ -143,7 +144,7 @@ export function plainFrontMatter(lines: readonly string[], from: number, to: num
     let value: string | undefined = raw;
     if (NOT_WORDS.test(raw)) {
       if (!INTEGER.test(raw)) return undefined;
-      value = String(Number(raw));
+      value = String(BigInt(raw));
     }
     const text = metaValue(value);
     if (text !== undefined) setField(meta, key.toLowerCase(), text);

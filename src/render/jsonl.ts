@@ -18,7 +18,7 @@ export function passageLine(coded: CodedPassage, id: string, themes: readonly Co
     for (const h of theme.hits) hits.push({ theme: name, rule: h.term, text: passage.text.slice(h.start, h.end), start: at(h.start), end: at(h.end) });
   }
   const leading = leadingTheme(coding, themes);
-  return `${JSON.stringify({
+  return `${lineSafe({
     id,
     file: passage.file,
     line: passage.line,
@@ -32,6 +32,15 @@ export function passageLine(coded: CodedPassage, id: string, themes: readonly Co
     hits,
     text: passage.text,
   })}\n`;
+}
+
+/**
+ * JSON as JSON.stringify writes it, with U+2028, U+2029 and U+0085 escaped: JSON allows them raw
+ * in a string, but Python's splitlines() and other readers that split on Unicode line breaks
+ * would cut the line there.
+ */
+function lineSafe(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u2028\u2029\u0085]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -1,7 +1,7 @@
 // `obs code --passages --format csv`: one row per passage, a column of hits per theme, for Excel and SPSS.
 import { fieldValue } from '../aggregate/groups.js';
 import { leadingTheme } from '../aggregate/leading.js';
-import { themeColumnNames } from '../aggregate/matrix.js';
+import { prefixClashes, themeColumnNames } from '../aggregate/matrix.js';
 import { clockSeconds } from '../clock.js';
 import { isBuiltIn } from '../corpus/fields.js';
 import type { CompiledTheme } from '../match/compile.js';
@@ -24,9 +24,11 @@ export interface PassageTable {
  */
 export function passageTable(by: readonly string[], themes: readonly CompiledTheme[]): PassageTable {
   const fields = by.filter((f) => !isBuiltIn(f));
-  const themeColumns = themeColumnNames(themes.map((t) => t.id), [...PASSAGE_HEAD, ...fields, ...PASSAGE_TAIL]);
+  // A field named as a column of obs's own (`text`, `id`) is written as meta_text: one name, one column.
+  const fieldColumns = prefixClashes(fields, [...PASSAGE_HEAD, ...PASSAGE_TAIL], 'meta_');
+  const themeColumns = themeColumnNames(themes.map((t) => t.id), [...PASSAGE_HEAD, ...fieldColumns, ...PASSAGE_TAIL]);
   return {
-    header: csvLines([[...PASSAGE_HEAD, ...fields, ...themeColumns, ...PASSAGE_TAIL]]),
+    header: csvLines([[...PASSAGE_HEAD, ...fieldColumns, ...themeColumns, ...PASSAGE_TAIL]]),
     row({ passage, coding }, id) {
       const leading = leadingTheme(coding, themes);
       const seconds = clockSeconds(passage.start);

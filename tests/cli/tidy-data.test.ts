@@ -46,6 +46,20 @@ describe('typed metadata in JSON', () => {
     expect(b!.meta).toEqual({ cohort: '007', ref: 12, area: 'south', year: 2021 });
   });
 
+  it('never makes one number of two values: 2019.0, 1.50, -0 and long ids stay text', async () => {
+    const dir = tempCorpus({
+      'codebook.yaml': CODEBOOK,
+      'c/a.md': '---\nw: 2019\nbig: 12345678901234567890\n---\nAnn: a grant\nAnn: ok\n',
+      'c/b.txt': 'Bo: funding\nBo: ok\n',
+      'c/c.txt': 'Cy: funding\nCy: ok\n',
+      'meta.csv': 'file,w\nb.txt,2019.0\nc.txt,-0\n',
+    });
+    const json = JSON.parse((await runObs(['code', 'c', '--meta', 'meta.csv', '--by', 'w', '--format', 'json'], { cwd: dir })).stdout);
+    expect(json.rows.filter((r: { theme: string }) => r.theme === 'money').map((r: { w: unknown }) => r.w)).toEqual(['-0', 2019, '2019.0']);
+    const [a] = lines((await runObs(['code', 'c', '--meta', 'meta.csv', '--passages'], { cwd: dir })).stdout);
+    expect(a!.meta.big).toBe('12345678901234567890');
+  });
+
   it('JSON figures give a numeric --by field as numbers, and the totals only with --totals', async () => {
     const dir = tempCorpus({ 'codebook.yaml': CODEBOOK, 'c/a.md': '---\nyear: 2019\n---\nAnn: a grant\n', 'c/b.md': '---\nyear: 2020\n---\nBo: funding\n' });
     const plain = JSON.parse((await runObs(['code', 'c', '--by', 'year', '--format', 'json'], { cwd: dir })).stdout);
@@ -154,6 +168,34 @@ describe('obs code --passages --format csv', () => {
     // obs knows its own output again, mark and all, and does not read it as a transcript.
     const again = await runObs(['code', '.', '--format', 'csv'], { cwd: dir });
     expect(again.stderr).toContain('passages.csv');
+  });
+});
+
+describe('--passages and the options of the figures', () => {
+  it('takes --by none for a passage table without metadata, and refuses --totals and --quotes', async () => {
+    const dir = tempCorpus({ 'codebook.yaml': CODEBOOK, 'c/a.md': '---\narea: North\n---\nAnn: a grant\nAnn: ok\n' });
+    const none = await runObs(['code', 'c', '--passages', '--format', 'csv', '--by', 'none'], { cwd: dir });
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stdout.split('\n')[0]).toBe('id,file,line,speaker,start,start_seconds,words,money,people,leading,text');
+    for (const extra of [['--totals'], ['--quotes', '5']]) {
+      const r = await runObs(['code', 'c', '--passages', ...extra], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${extra[0]} is for the figures, not --passages`);
+    }
+  });
+
+  it('names a --by field that is also a column of the passage table meta_NAME', async () => {
+    const dir = tempCorpus({ 'codebook.yaml': CODEBOOK, 'c/a.md': '---\ntext: front\nid: 7\n---\nAnn: a grant\nAnn: ok\n' });
+    const r = await runObs(['code', 'c', '--passages', '--format', 'csv', '--by', 'text,id'], { cwd: dir });
+    const [row] = parse(r.stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(row).toMatchObject({ id: 'a.md:5', meta_text: 'front', meta_id: '7', text: 'a grant' });
+  });
+
+  it('escapes the Unicode line separators, which line readers split on', async () => {
+    const dir = tempCorpus({ 'codebook.yaml': CODEBOOK, 'c/a.txt': 'Ann: a grant\u2028and\u0085more\nAnn: ok\n' });
+    const r = await runObs(['code', 'c', '--passages'], { cwd: dir });
+    expect(r.stdout).toContain('a grant\\u2028and\\u0085more');
+    expect(lines(r.stdout)[0]!.text).toBe('a grant\u2028and\u0085more');
   });
 });
 
