@@ -14,6 +14,7 @@ import type { Meta } from '../corpus/types.js';
 import { closestNames } from '../suggest.js';
 import { corpusSettings, type CorpusSettings, type SharedOptions } from './options.js';
 import { warningPrinter } from '../warnings.js';
+import { NO_PROGRESS, startProgress, type Progress } from '../progress.js';
 
 export interface CorpusRun {
   settings: CorpusSettings;
@@ -58,7 +59,10 @@ export interface RunExtras {
 
 export async function openRun(paths: string[], options: SharedOptions, io: Io, extras: RunExtras = {}): Promise<CorpusRun> {
   const settings = corpusSettings(options, extras.ungrouped);
-  const printer = warningPrinter((text) => io.stderr.write(text), options.quiet);
+  // The progress line on a terminal (see progress.ts) is erased while a warning is written.
+  let progress: Progress = NO_PROGRESS;
+  let outputOnTerminal = false;
+  const printer = warningPrinter((text) => progress.aside(() => io.stderr.write(text)), options.quiet);
   const warn = printer.warn;
   const codebookPath = resolveCodebookPath(options.codebook, io.cwd);
   const codebook = await loadCodebook(codebookPath, options.codebook ?? codebookPath);
@@ -92,13 +96,17 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
     skipped: () => corpus.skipped,
     fields: () => fields,
     async each(visit) {
+      progress = await startProgress(corpus.files.length, io.stderr, io.env, { quiet: options.quiet, outputOnTerminal });
       try {
         return await codeAll(visit);
       } finally {
+        progress.stop();
+        progress = NO_PROGRESS;
         printer.flush();
       }
     },
     async stream() {
+      outputOnTerminal = (!options.out || options.out === STDOUT) && io.stdout.isTTY === true;
       const sink = await openOutput(options.out, io);
       if (options.bom) await sink.write(BOM);
       return {
@@ -124,6 +132,7 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
     // Files in which no speaker was found, told of at the end where other files had speakers.
     const speakerless: string[] = [];
     let withSpeakers = 0;
+    const skippedBefore = corpus.skipped;
     const take = async (passages: CodedPassage[], transcript: TranscriptInfo) => {
       const doc = documents++;
       for (const name of Object.keys(transcript.meta)) fields.add(name);
@@ -152,12 +161,14 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
         result.warnings.forEach(warn);
         if (!result.transcript) corpus.skip();
         else await take(unpack(result.passages!, documents), result.transcript);
+        progress.update(documents + corpus.skipped - skippedBefore);
       }
     } else {
       for await (const transcript of corpus.transcripts()) {
         const coded = codeTranscript(transcript, documents, compiled, { ...settings, ...(include ? { include } : {}) });
         coded.problems.forEach(warn);
         await take(coded.passages, transcript);
+        progress.update(documents + corpus.skipped - skippedBefore);
       }
     }
     if (documents === 0) throw new ObsError({ message: 'no transcript could be read', hint: 'see the warnings above' });
