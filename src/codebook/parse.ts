@@ -5,7 +5,7 @@ import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type
 import { ObsError, type Problem } from '../errors.js';
 import { parseBounded, yamlAnchors } from '../yaml-bounded.js';
 import { yamlProblem } from '../yaml-problem.js';
-import { ANY_FIELD, lostIn, type Draft } from './draft.js';
+import { lostIn, type Draft } from './draft.js';
 import type { Codebook, NearRule, Term, Theme } from './types.js';
 
 export const CODEBOOK_KEYS = ['name', 'version', 'description', 'stem', 'ignore', 'allow_shared', 'themes'] as const;
@@ -101,12 +101,17 @@ function readCodebook(ctx: Ctx, text: string): ParseResult {
   const version = readString(ctx, fields.get('version'), 'version', root, false) ?? '';
   const description = readString(ctx, fields.get('description'), 'description', root, false);
   const stem = readBoolean(ctx, fields.get('stem'), 'stem') ?? true;
+  // A `stem` the parser could not read (or an unknown key that looks like it) leaves stemming unknown
+  // for every theme that would inherit it.
+  const stemKnown = !codebookLost.has('stem');
   const ignore = readTerms(ctx, fields.get('ignore'), 'ignore');
-  const allowShared = readTerms(ctx, fields.get('allow_shared'), 'allow_shared');
+  const allowShared = readTerms(ctx, fields.get('allow_shared'), 'allow_shared', 'allow_shared', true);
   const themesNode = fields.get('themes');
   if (themesNode === undefined) report(ctx, root, 'missing `themes`', 'list the themes under `themes:`');
-  const themes = readThemes(ctx, themesNode, stem, 1);
-  if (themesNode !== undefined && themes.length === 0 && isSeq(resolve(ctx, themesNode))) {
+  const themes = readThemes(ctx, themesNode, { stem, known: stemKnown }, 1);
+  // `themes:` with no value is as empty as `themes: []`.
+  const themesValue = themesNode === undefined ? undefined : resolve(ctx, themesNode);
+  if (themesNode !== undefined && themes.length === 0 && (isSeq(themesValue) || themesValue === null || (isScalar(themesValue) && themesValue.value === null))) {
     report(ctx, themesNode, '`themes` is empty', 'add at least one theme with an id, a label and keywords');
   }
   const codebook: Codebook = {
@@ -131,7 +136,13 @@ export function parseCodebookOrThrow(text: string, file: string): Codebook {
   return codebook;
 }
 
-function readThemes(ctx: Ctx, node: YamlNode | undefined, parentStem: boolean, depth: number): Theme[] {
+/** The stemming a theme inherits, and whether the parser could read it (in a draft it may not have). */
+interface Inherited {
+  stem: boolean;
+  known: boolean;
+}
+
+function readThemes(ctx: Ctx, node: YamlNode | undefined, parentStem: Inherited, depth: number): Theme[] {
   if (node === undefined) return [];
   const seq = resolve(ctx, node);
   if (seq === null || (isScalar(seq) && seq.value === null)) return [];
@@ -151,7 +162,7 @@ function readThemes(ctx: Ctx, node: YamlNode | undefined, parentStem: boolean, d
   return out;
 }
 
-function readTheme(ctx: Ctx, raw: YamlNode, parentStem: boolean, depth: number): Theme | undefined {
+function readTheme(ctx: Ctx, raw: YamlNode, parentStem: Inherited, depth: number): Theme | undefined {
   const node = resolve(ctx, raw);
   if (!isMap(node)) {
     // Lost from the parent's (or the codebook's) `themes`: ctx.lost is still the parent's here.
@@ -165,15 +176,21 @@ function readTheme(ctx: Ctx, raw: YamlNode, parentStem: boolean, depth: number):
   const id = readString(ctx, fields.get('id'), 'id', node, true);
   const label = readString(ctx, fields.get('label'), 'label', node, true);
   const { line, col } = position(ctx, node);
-  if (id !== undefined) {
-    if (!/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u.test(id)) {
+  // An empty id is reported once, as empty (readString), not again as a bad or repeated name.
+  if (id) {
+    // Combining marks belong to letters: Devanagari vowel signs, and `café` written decomposed (NFD).
+    if (!/^[\p{L}\p{N}][\p{L}\p{M}\p{N}_.-]*$/u.test(id)) {
       report(ctx, fields.get('id'), `theme id \`${id}\` must be letters, digits, \`_\`, \`-\` or \`.\``, 'ids become column names in CSV output; use e.g. `money-and-time`');
     }
     const seen = ctx.ids.get(id);
     if (seen !== undefined) report(ctx, fields.get('id'), `theme id \`${id}\` is already used at line ${seen}`, 'theme ids must be unique across the whole codebook');
     else ctx.ids.set(id, position(ctx, fields.get('id')!).line);
   }
-  const stem = readBoolean(ctx, fields.get('stem'), 'stem') ?? parentStem;
+  const ownStem = readBoolean(ctx, fields.get('stem'), 'stem');
+  const stem = ownStem ?? parentStem.stem;
+  // Its own `stem` unread, or none of its own and the one it inherits unread: its matching is unknown.
+  if (ownStem === undefined && fields.get('stem') === undefined && !lost.has('stem') && !parentStem.known) lost.add('stem');
+  const stemKnown = !lost.has('stem');
   const minHits = readInteger(ctx, fields.get('min_hits'), 'min_hits', 1) ?? 1;
   const color = readString(ctx, fields.get('color'), 'color', node, false);
   if (color !== undefined && !/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color)) {
@@ -189,7 +206,7 @@ function readTheme(ctx: Ctx, raw: YamlNode, parentStem: boolean, depth: number):
     near: readNear(ctx, fields.get('near')),
     minHits,
     stem,
-    themes: readThemes(ctx, fields.get('themes'), stem, depth + 1),
+    themes: readThemes(ctx, fields.get('themes'), { stem, known: stemKnown }, depth + 1),
     line,
     col,
   };
@@ -220,9 +237,13 @@ function readNear(ctx: Ctx, node: YamlNode | undefined): NearRule[] {
     if (fields.get('all') === undefined) report(ctx, item, 'a `near` rule needs `all`, the terms that must occur together');
     const within = readInteger(ctx, fields.get('within'), 'within', 1);
     if (fields.get('within') === undefined) report(ctx, item, 'a `near` rule needs `within`, the window in tokens');
-    if (fields.get('all') !== undefined && all.length < 2) report(ctx, fields.get('all'), '`near` needs at least two terms', 'use a keyword for a single term');
-    if (within !== undefined && all.length >= 2 && within < all.length) {
-      report(ctx, fields.get('within'), `\`within: ${within}\` is smaller than the ${all.length} terms it must hold`, `use within: ${all.length} or more`);
+    // Terms are counted as written: an entry reported as not text is still a term the rule holds
+    // once it is fixed, so it neither makes the rule too short nor lets a window be too small.
+    const allList = fields.get('all') === undefined ? undefined : resolve(ctx, fields.get('all'));
+    const written = isSeq(allList) ? allList.items.length : undefined;
+    if (written !== undefined && written < 2) report(ctx, fields.get('all'), '`near` needs at least two terms', 'use a keyword for a single term');
+    if (within !== undefined && written !== undefined && written >= 2 && within < written) {
+      report(ctx, fields.get('within'), `\`within: ${within}\` is smaller than the ${written} terms it must hold`, `use within: ${written} or more`);
     }
     const { line, col } = position(ctx, item);
     rules.push({ all, within: within ?? all.length, line, col });
@@ -230,8 +251,14 @@ function readNear(ctx: Ctx, node: YamlNode | undefined): NearRule[] {
   return rules;
 }
 
-/** `field`: what the theme loses when an entry cannot be read (a `near` rule's `all` is its `near`). */
-function readTerms(ctx: Ctx, node: YamlNode | undefined, key: string, field = key): Term[] {
+/**
+ * `field`: what the theme loses when an entry cannot be read (a `near` rule's `all` is its `near`).
+ * `plain`: for `allow_shared`, where an entry only names keywords, the draft keeps a number or
+ * true/false as the text it would be quoted (`5` as "5"), and an entry with nothing to match
+ * allows nothing: neither leaves the list unknown, so the pairs no readable entry allows are
+ * still reported.
+ */
+function readTerms(ctx: Ctx, node: YamlNode | undefined, key: string, field = key, plain = false): Term[] {
   if (node === undefined) return [];
   const seq = resolve(ctx, node);
   if (isScalar(seq) && seq.value === null) return [];
@@ -248,6 +275,11 @@ function readTerms(ctx: Ctx, node: YamlNode | undefined, key: string, field = ke
     const { line, col } = position(ctx, raw);
     if (!isScalar(item) || typeof item.value !== 'string') {
       const shown = isScalar(item) ? String(item.value) : isSeq(item) ? 'a list' : 'a mapping';
+      if (plain && isScalar(item)) {
+        report(ctx, raw, `${key} entry ${shown} is not text`, `put it in quotes: "${shown}"`);
+        if (item.value !== null) terms.push({ text: String(item.value), line, col });
+        continue;
+      }
       drop(ctx, field, raw, `${key} entry ${shown} is not text`, isScalar(item) ? `put it in quotes: "${shown}"` : 'write each entry as text');
       continue;
     }
@@ -255,6 +287,10 @@ function readTerms(ctx: Ctx, node: YamlNode | undefined, key: string, field = ke
     const problem = termProblem(text);
     if (problem) {
       const shown = (text.length > 60 ? `${text.slice(0, 60)}…` : text).replace(LINE_BREAKS, '\\n');
+      if (plain && !/[\p{L}\p{N}]/u.test(text)) {
+        report(ctx, raw, `${key} entry "${shown}" ${problem.message}`, problem.hint);
+        continue;
+      }
       drop(ctx, field, raw, `${key} entry "${shown}" ${problem.message}`, problem.hint);
       continue;
     }
@@ -288,7 +324,12 @@ function readMap(ctx: Ctx, node: YamlNode, allowed: readonly string[], what: str
     const key = isScalar(keyNode) ? String(keyNode.value) : '';
     if (!allowed.includes(key)) {
       const near = closest(key, allowed);
-      drop(ctx, partOf ?? near ?? ANY_FIELD, keyNode, `unknown ${what} key \`${key}\``, near ? `did you mean \`${near}\`? Allowed: ${allowed.join(', ')}` : `allowed: ${allowed.join(', ')}`);
+      // Held against the field it looks like a misspelling of; a key like no field drops nothing.
+      const field = partOf ?? near;
+      const message = `unknown ${what} key \`${key}\``;
+      const hint = near ? `did you mean \`${near}\`? Allowed: ${allowed.join(', ')}` : `allowed: ${allowed.join(', ')}`;
+      if (field) drop(ctx, field, keyNode, message, hint);
+      else report(ctx, keyNode, message, hint);
       continue;
     }
     fields.set(key, (pair.value as YamlNode | null) ?? nullNode(ctx, keyNode));

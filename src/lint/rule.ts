@@ -87,6 +87,14 @@ export function matchingLost(lost: Lost, theme: Theme): boolean {
   return lost(theme, 'keywords') || lost(theme, 'near') || lost(theme, 'themes');
 }
 
+/**
+ * Whether a draft lost a theme's stemming (its own `stem`, or the one it inherits, could not be
+ * read): then what its keywords match is unknown, and the checks that compare them say nothing.
+ */
+export function stemLost(lost: Lost, theme: Theme): boolean {
+  return lost(theme, 'stem');
+}
+
 /** The themes below a theme, for checks where a parent and its sub-themes belong together. */
 export function descendants(theme: Theme): Set<Theme> {
   return new Set(flattenThemes(theme.themes));

@@ -38,9 +38,43 @@ describe('the draft of a codebook with problems', () => {
     // A duplicate id, a bad colour and a one-term near rule drop nothing the checks look at.
     expect(['keywords', 'near', 'description'].some((f) => lost(again!, f))).toBe(false);
     expect(lost(resources!, 'keywords')).toBe(true);
-    // An unknown key that looks like no field may have been meant as any.
-    const unknown = parseCodebook('name: u\nthemes:\n  - id: a\n    label: A\n    zzzzzz: [grant]\n', 'u.yaml').draft!;
-    expect(unknown.lost(unknown.codebook.themes[0]!, 'keywords')).toBe(true);
+    // An unknown key that looks like no field drops nothing; one that looks like a field drops that one.
+    const fields = ['keywords', 'description', 'near', 'themes', 'stem', 'exclude'];
+    const unknown = parseCodebook('name: u\nnotes: x\nthemes:\n  - id: a\n    label: A\n    zzzzzz: [grant]\n', 'u.yaml').draft!;
+    expect(fields.some((f) => unknown.lost(unknown.codebook.themes[0]!, f))).toBe(false);
+    expect(['themes', 'ignore', 'allow_shared', 'stem'].some((f) => unknown.lost(unknown.codebook, f))).toBe(false);
+    const misspelt = parseCodebook('name: u\nthemes:\n  - id: a\n    label: A\n    keyword: [grant]\n', 'u.yaml').draft!;
+    expect(fields.filter((f) => misspelt.lost(misspelt.codebook.themes[0]!, f))).toEqual(['keywords']);
+    expect(misspelt.lost(misspelt.codebook, 'themes')).toBe(false);
+  });
+
+  it('loses the stemming of a theme whose `stem` could not be read, and of every theme that would inherit a lost one', () => {
+    const yaml = 'name: s\nstem: maybe\nthemes:\n  - id: a\n    label: A\n    themes:\n      - id: a1\n        label: A1\n  - id: b\n    label: B\n    stem: false\n    themes:\n      - id: b1\n        label: B1\n        stem: "no"\n';
+    const { codebook, lost } = parseCodebook(yaml, 's.yaml').draft!;
+    const themes = flattenThemes(codebook.themes);
+    expect(themes.map((t) => [t.id, lost(t, 'stem')])).toEqual([
+      ['a', true],
+      ['a1', true],
+      ['b', false],
+      ['b1', true],
+    ]);
+    expect(lost(codebook, 'stem')).toBe(true);
+  });
+
+  it('treats `themes:` with no value as empty, reports an empty id once, counts near terms as written, and takes ids with combining marks', () => {
+    const messages = (yaml: string) => parseCodebook(yaml, 'x.yaml').problems.map((p) => p.message);
+    expect(messages('name: x\nthemes:\n')).toEqual(['`themes` is empty']);
+    expect(messages('name: x\nthemes: ~\n')).toEqual(['`themes` is empty']);
+    expect(messages('name: x\nthemes:\n  - id: ""\n    label: A\n  - id: ""\n    label: B\n')).toEqual(['`id` is empty', '`id` is empty']);
+    expect(messages('name: x\nthemes:\n  - id: a\n    label: A\n    near: [{all: [decision, 5], within: 5}, {all: [x, y, z, 7], within: 3}]\n')).toEqual([
+      'all entry 5 is not text',
+      'all entry 7 is not text',
+      '`within: 3` is smaller than the 4 terms it must hold',
+    ]);
+    for (const id of ['समुदाय', 'cafe\u0301', 'café']) {
+      expect(parseCodebook(`name: x\nthemes:\n  - id: ${id}\n    label: A\n    keywords: [grant]\n`, 'x.yaml').problems, id).toEqual([]);
+    }
+    expect(messages('name: x\nthemes:\n  - id: "\u0301a"\n    label: A\n')).toEqual(['theme id `\u0301a` must be letters, digits, `_`, `-` or `.`']);
   });
 
   it('is none where the YAML does not parse, a tag is refused, a limit is passed or the root is no mapping', () => {

@@ -116,3 +116,104 @@ describe('obs lint on a codebook with parser problems', () => {
     }
   });
 });
+
+describe('obs lint on a draft: what a lost field holds back, and only that', () => {
+  const lines = (...l: string[]) => `${l.join('\n')}\n`;
+
+  it('runs no stem-dependent check on a theme whose `stem` could not be read, or on every theme inheriting a lost codebook `stem`', () => {
+    const themes = (stemLine: string) =>
+      lines('name: s', ...(stemLine.startsWith('stem') ? [stemLine] : []), 'themes:', '  - id: a', '    label: A', '    description: d', ...(stemLine.startsWith('  ') ? [stemLine] : []), '    keywords: [fund, funding, grant*, granted]', '    exclude: [funds]', '  - id: b', '    label: B', '    description: d', '    keywords: [funded]');
+    for (const stemLine of ['    stem: "no"', '    stem: maybe', 'stem: "no"', 'stem: maybe']) {
+      // Stemming on would make `funding` a duplicate of `fund` and `funded` a shared stem: unknown here.
+      const rules = found(themes(stemLine)).map(([rule]) => rule);
+      expect(rules, stemLine).toEqual(['schema']);
+    }
+    // Where `stem` was read, the same codebook has them all.
+    expect(found(themes('    stem: true')).map(([rule]) => rule)).toEqual(['duplicate-keyword', 'redundant-keyword', 'shared-stem']);
+    // A codebook `stem` lost leaves a theme with a `stem` of its own checked, and the ignore phrase unjudged.
+    const own = lines('name: s', 'stem: maybe', 'ignore: [zebra]', 'themes:', '  - id: a', '    label: A', '    description: d', '    stem: false', '    keywords: [fund, fund]');
+    expect(found(own)).toEqual([
+      ['schema', 2],
+      ['duplicate-keyword', 9],
+    ]);
+  });
+
+  it('holds an unknown key against the field it looks like, or nothing; never a theme key against codebook-wide checks', () => {
+    const yaml = lines(
+      'name: s',
+      'notes: x', //                      2: schema (looks like no field)
+      'ignore: [zebra]', //               3: dead-exclude (ignore)
+      'themes:',
+      '  - id: a', //                     5: no-description, no-keywords
+      '    label: A',
+      '    notes: hello', //              7: schema
+      '    exclude: [weather]', //        8: dead-exclude
+      '  - id: b',
+      '    label: B',
+      '    description: d',
+      '    keywords: [grant]',
+      '  - id: c',
+      '    label: C',
+      '    descripton: d', //             15: schema, looks like `description`: no no-description
+      '    keywords: [grants]', //        16: shared-stem
+    );
+    expect(found(yaml)).toEqual([
+      ['schema', 2],
+      ['dead-exclude', 3],
+      ['no-description', 5],
+      ['no-keywords', 5],
+      ['schema', 7],
+      ['dead-exclude', 8],
+      ['schema', 15],
+      ['shared-stem', 16],
+    ]);
+  });
+
+  it('still reports a shared keyword that no readable `allow_shared` entry allows', () => {
+    const yaml = lines('name: s', 'allow_shared: [grant, 5, ""]', 'themes:', '  - id: a', '    label: A', '    description: d', '    keywords: [grant, fund, "5"]', '  - id: b', '    label: B', '    description: d', '    keywords: [grants, funds, "5"]');
+    // `5` allows "5" as quoting it would; `""` allows nothing; `grant` allows grant/grants.
+    expect(found(yaml)).toEqual([
+      ['schema', 2],
+      ['schema', 2],
+      ['shared-stem', 11],
+    ]);
+    // An entry that could be anything (a list) still leaves every pair possibly allowed.
+    expect(found(yaml.replace('[grant, 5, ""]', '[grant, [x]]'))).toEqual([['schema', 2]]);
+  });
+
+  it('counts `near` terms as written: an entry that is not text neither shortens a rule nor hides a small window', () => {
+    const yaml = lines('name: s', 'themes:', '  - id: a', '    label: A', '    description: d', '    near:', '      - {all: [decision, 5], within: 5}', '      - {all: [x, y, z, 7], within: 3}', '      - {all: [one], within: 3}', '      - {all: one, within: 3}');
+    expect(lintText(yaml, 'cb.yaml').result.messages.map((m) => [m.ruleId, m.line, m.message])).toEqual([
+      ['schema', 7, 'all entry 5 is not text'],
+      ['schema', 8, 'all entry 7 is not text'],
+      ['near-terms', 8, '`within: 3` is smaller than the 4 terms it must hold'],
+      ['near-terms', 9, '`near` needs at least two terms'],
+      ['schema', 10, '`all` must be a list'],
+    ]);
+  });
+
+  it('reports an empty id once, however many there are', () => {
+    const yaml = lines('name: s', 'themes:', '  - id: ""', '    label: A', '    description: d', '    keywords: [grant]', '  - id: ""', '    label: B', '    description: d', '    keywords: [fund]');
+    expect(lintText(yaml, 'cb.yaml').result.messages.map((m) => [m.ruleId, m.line, m.message])).toEqual([
+      ['schema', 3, '`id` is empty'],
+      ['schema', 7, '`id` is empty'],
+    ]);
+  });
+
+  it('refuses `themes:` with no value as it refuses `themes: []`, and calls no ignore phrase dead without themes', async () => {
+    for (const themes of ['themes:', 'themes: ~', 'themes: []']) {
+      expect(found(lines('name: x', 'ignore: [foo]', themes)), themes).toEqual([['schema', 3]]);
+    }
+    expect(found(lines('name: x', 'ignore: [foo]'))).toEqual([['schema', 1]]);
+    const dir = tempCorpus({ 'cb.yaml': 'name: x\nthemes:\n', 'corpus/a.txt': 'Ann: a grant.\n' });
+    expect((await runObs(['lint', 'cb.yaml'], { cwd: dir })).code).toBe(1);
+    const code = await runObs(['code', 'corpus', '--codebook', 'cb.yaml'], { cwd: dir });
+    expect(code.code).toBe(2);
+    expect(code.stderr).toContain('`themes` is empty');
+  });
+
+  it('takes theme ids with combining marks (Devanagari, a decomposed é)', () => {
+    const yaml = lines('name: x', 'themes:', '  - id: समुदाय', '    label: A', '    description: d', '    keywords: [grant]', '  - id: "cafe\u0301"', '    label: B', '    description: d', '    keywords: [fund]');
+    expect(found(yaml)).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 import { flattenThemes, type Term } from '../../codebook/types.js';
 import { compileTerm, type Pattern } from '../../match/compile.js';
 import type { Finding, Rule } from '../rule.js';
-import { at, canMeet, matchingLost } from '../rule.js';
+import { at, canMeet, matchingLost, stemLost } from '../rule.js';
 
 /**
  * Whether two phrases can ever cover a common token: some alignment of one against the other where
@@ -33,7 +33,8 @@ export const deadExclude: Rule = {
     const keywordsIn = (themes: typeof all) => themes.flatMap((t) => own.get(t)!);
     // In a draft, a keyword the parser dropped may be the one a phrase was written for: a scope with
     // one missing says nothing of its phrases.
-    const whole = (themes: typeof all) => !themes.some((t) => matchingLost(lost, t));
+    // So does one whose stemming was lost: what its keywords and phrases match is unknown.
+    const whole = (themes: typeof all) => !themes.some((t) => matchingLost(lost, t) || stemLost(lost, t));
     for (const theme of all) {
       if (theme.exclude.length === 0) continue;
       const inScope = [theme, ...flattenThemes(theme.themes)];
@@ -41,7 +42,9 @@ export const deadExclude: Rule = {
       const scope = keywordsIn(inScope);
       for (const term of theme.exclude) dead(term, theme.stem, scope, 'exclude phrase');
     }
-    if (!whole(all) || lost(codebook, 'themes')) return findings;
+    // Without themes there are no keywords for an ignore phrase to overlap: the missing themes are
+    // reported (or `themes` is empty), and the phrase is not called dead for it.
+    if (all.length === 0 || !whole(all) || lost(codebook, 'themes') || lost(codebook, 'stem')) return findings;
     const everything = keywordsIn(all);
     for (const term of codebook.ignore) dead(term, codebook.stem, everything, 'ignore phrase');
     return findings;

@@ -1,7 +1,7 @@
 // Keywords that match almost everything, or nothing the theme's other keywords do not already match.
 import { flattenThemes, type Theme } from '../../codebook/types.js';
 import type { Finding, Rule } from '../rule.js';
-import { at, canMeet, keywordsOf } from '../rule.js';
+import { at, canMeet, keywordsOf, stemLost } from '../rule.js';
 
 const STOP_WORDS = new Set(
   'a about after all also an and any are as at be been but by can could did do does for from had has have he her his how i if in into is it its just me more my no not of on one or our out she so some than that the their them then there these they this to too up us was we were what when which who will with would you your'.split(' '),
@@ -36,11 +36,11 @@ export const redundantKeyword: Rule = {
   id: 'redundant-keyword',
   severity: 'warning',
   description: 'a keyword that another keyword of the same theme already covers',
-  check(codebook) {
+  check(codebook, lost) {
     const findings: Finding[] = [];
     // By theme, not by id: a draft may hold two themes under one id.
     const byTheme = new Map<Theme, ReturnType<typeof keywordsOf>>();
-    for (const k of keywordsOf(codebook)) byTheme.set(k.theme, [...(byTheme.get(k.theme) ?? []), k]);
+    for (const k of keywordsOf(codebook)) if (!stemLost(lost, k.theme)) byTheme.set(k.theme, [...(byTheme.get(k.theme) ?? []), k]);
     for (const list of byTheme.values()) {
       const single = list.filter((k) => k.pattern.length === 1);
       for (const k of single) {

@@ -1,7 +1,7 @@
 // A keyword that matches exactly what a keyword of another theme matches: by it, the two themes can
 // never be told apart. A theme and its own sub-themes may share (the parent holds the child's hits).
 import type { Rule } from '../rule.js';
-import { at, descendants, keywordsOf, patternKey } from '../rule.js';
+import { at, descendants, keywordsOf, patternKey, stemLost } from '../rule.js';
 import { compileTerm } from '../../match/compile.js';
 
 export const sharedStem: Rule = {
@@ -12,7 +12,8 @@ export const sharedStem: Rule = {
     // In a draft whose `allow_shared` could not be read, any sharing may be one it allows.
     if (lost(codebook, 'allow_shared')) return [];
     const allowed = new Set(codebook.allowShared.flatMap((t) => [patternKey(compileTerm(t.text, true)), patternKey(compileTerm(t.text, false))]));
-    const keywords = keywordsOf(codebook);
+    // A theme whose stemming was lost matches words no one can tell: its keywords are left out.
+    const keywords = keywordsOf(codebook).filter((k) => !stemLost(lost, k.theme));
     const first = new Map<string, (typeof keywords)[number]>();
     const findings = [];
     for (const k of keywords) {
