@@ -248,7 +248,7 @@ function uniqueNames(files: SourceFile[], origins: readonly Origin[], warnings: 
   const taken = count(files.map((f) => f.file));
   for (const f of renamed) if (taken.get(f.file)! > 1) f.file = slashes(f.path);
   warnings.push({
-    message: `${renamed.length} files have a name that a file from another path given has too (${renamed.slice(0, 2).map((f) => f.file).join(', ')}${renamed.length > 2 ? ', ...' : ''}): each is named by its path as given`,
+    message: `${renamed.length === 1 ? '1 file has a name that a file from another path given has' : `${renamed.length} files have a name that a file from another path given has`} too (${renamed.slice(0, 2).map((f) => f.file).join(', ')}${renamed.length > 2 ? ', ...' : ''}): ${renamed.length === 1 ? 'it is' : 'each is'} named by its path as given`,
     hint: '--meta and --gold rows name these files so too',
     note: true,
   });

@@ -76,6 +76,13 @@ describe('only regular files are read as transcripts', () => {
 });
 
 describe('each file of a run has a name of its own', () => {
+  it('says so in the singular where one file is renamed: standard input named as a file in a folder given', async () => {
+    const dir = tempCorpus({ 'codebook.yaml': CODEBOOK, 'c/a.txt': 'Ann: a grant\nAnn: ok\n' });
+    const r = await runObs(['code', 'c', '-', '--stdin-filename', 'a.txt', '--passages'], { cwd: dir, stdin: 'Bo: funding\nBo: ok\n' });
+    expect(r.stderr).toContain('obs: note: 1 file has a name that a file from another path given has too (c/a.txt): it is named by its path as given');
+    expect(passages(r.stdout).map((p) => p.file)).toEqual(['c/a.txt', 'c/a.txt', 'a.txt', 'a.txt']);
+  });
+
   it('names files that two folders given share by their paths as given; --meta rows and --gold rows name them so', async () => {
     const dir = tempCorpus({
       'codebook.yaml': CODEBOOK,
