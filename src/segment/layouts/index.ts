@@ -40,7 +40,22 @@ export interface LineLabel {
  */
 const DASHES = /[-–—]/;
 
+/**
+ * Marks that set the direction of text and show nothing: Word writes a right-to-left mark beside
+ * Hebrew and Arabic names, and one inside a label would hide it. A line holding any is read as
+ * labelled or not without them; a label taken drops them from its line, the name with the rest.
+ */
+const BIDI_MARKS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const BIDI_MARK = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 export function readLabel(line: string): LineLabel | undefined {
+  // No layout takes a mark into a label, so a line read as labelled has none in its way; only the
+  // lines that are not (text, mostly) are searched for one.
+  const label = readPlainLabel(line);
+  return label || !BIDI_MARK.test(line) ? label : readPlainLabel(line.replace(BIDI_MARKS, ''));
+}
+
+function readPlainLabel(line: string): LineLabel | undefined {
   if (isBlank(line)) return undefined;
   if (line.length > 70 && line.indexOf(':') < 0 && !DASHES.test(line)) {
     const first = line.trimStart().charCodeAt(0);
