@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE, ObsError, formatProblem } from './errors.js';
 import type { Io } from './io.js';
 import { version } from './version.js';
+import { addExamples } from './commands/options.js';
 
 type CommandFactory = (io: Io, colorLevel: 0 | 1 | 2 | 3, done: (code: number) => void) => Command;
 
@@ -53,6 +54,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const first = args.find((a) => !a.startsWith('-'));
   const names = first !== undefined && first in COMMANDS ? [first] : Object.keys(COMMANDS);
   for (const name of names) program.addCommand((await COMMANDS[name]!())(io, colorLevel, done));
+  // The same lines as the commands' own help shows, so the test that runs those runs these too.
+  addExamples(program, [
+    ['theme frequencies by area and year, then three quotes per theme', 'obs code fixtures/big-local --meta fixtures/big-local-meta.csv'],
+    ['areas x themes as CSV, for R, SPSS or Excel', 'obs matrix fixtures/big-local --meta fixtures/big-local-meta.csv --by area --out matrix.csv'],
+    ['./codebook.yaml, else the built-in codebook: nothing printed when all is well', 'obs lint'],
+  ]);
   for (const command of program.commands) {
     command.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError(`(run obs ${command.name()} --help for usage)`);
   }

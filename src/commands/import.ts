@@ -23,8 +23,9 @@ export function importCommand(io: Io, done: (code: number) => void): Command {
     .action(async (file: string, options: ImportOptions) => done(await runImport(file, options, io)));
   return addExamples(command, [
     ['a REFI-QDA codebook to try it on (MAXQDA, ATLAS.ti and NVivo export these too)', 'obs export --to qdc --out power.qdc'],
-    ['read it as an obs codebook: the extension tells the format', 'obs import power.qdc --out codebook.yaml'],
-    ['code with it', 'obs code fixtures/big-local --codebook codebook.yaml'],
+    // Not ./codebook.yaml: obs would take that in place of the built-in codebook from then on.
+    ['read it as an obs codebook: the extension tells the format', 'obs import power.qdc --out imported.yaml'],
+    ['code with it', 'obs code fixtures/big-local --codebook imported.yaml'],
   ]);
 }
 

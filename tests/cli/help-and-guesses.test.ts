@@ -32,6 +32,15 @@ describe('help', () => {
     expect(found.length).toBeLessThanOrEqual(3);
   });
 
+  it('obs --help ends with examples, each one a command\'s own (so run below), and none writes ./codebook.yaml', async () => {
+    const top = examples((await runObs(['--help'])).stdout);
+    expect(top.length).toBeGreaterThanOrEqual(2);
+    const all = (await Promise.all(COMMANDS.map(async (c) => examples((await runObs([c, '--help'])).stdout)))).flat().map((a) => a.join(' '));
+    for (const args of top) expect(all).toContain(args.join(' '));
+    // obs takes ./codebook.yaml in place of the built-in codebook: an example that wrote it would change every later run.
+    expect(all.filter((line) => /--out codebook\.yaml/.test(line))).toEqual([]);
+  });
+
   // Each command's examples run in order in a folder of their own that holds the repository's
   // fixtures and codebooks, so files one example writes are there for the next, as for a reader.
   it.each(COMMANDS)('every example of obs %s runs as written', { timeout: 60_000 }, async (command) => {
