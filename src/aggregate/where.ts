@@ -92,11 +92,18 @@ export function unreadDate(passage: Passage, wheres: readonly Where[]): (Problem
     return {
       file: passage.file,
       message: `${w.field} \`${value}\` is not a date obs can read; it is left out of --where ${w.text}, as is any other such ${w.field}`,
-      hint: `write dates as 2019-03-14, ${w.range.order === 'dmy' ? '14/03/2019' : '03/14/2019'}, 14 March 2019 or March 2019`,
+      hint: monthFirst(value, w.range.order)
+        ? `it reads as month first: add --date-order mdy if the corpus writes dates so`
+        : `write dates as 2019-03-14, ${w.range.order === 'dmy' ? '14/03/2019' : '03/14/2019'}, 14 March 2019 or March 2019`,
       once: `unread date ${w.field}`,
     };
   }
   return undefined;
+}
+
+/** `03/14/2019` read day first: no date, but one with the month first. */
+function monthFirst(value: string, order: DateOrder): boolean {
+  return order === 'dmy' && readDate(value, 'mdy') !== undefined;
 }
 
 /**

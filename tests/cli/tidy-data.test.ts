@@ -223,7 +223,7 @@ describe('--date-order', () => {
     expect(mdy.stdout.split('\n').filter((l) => l.includes(',money,'))).toEqual(['03/14/2019,money,1,1,2,0.5,1,3,333.33']);
     const dmy = await runObs(['code', 'c', ...where], { cwd: dir });
     expect(dmy.stderr).toContain('date `03/14/2019` is not a date obs can read');
-    expect(dmy.stderr).toContain('hint: write dates as 2019-03-14, 14/03/2019');
+    expect(dmy.stderr).toContain('hint: it reads as month first: add --date-order mdy if the corpus writes dates so');
     const bad = await runObs(['code', 'c', '--date-order', 'ymd'], { cwd: dir });
     expect(bad.code).toBe(2);
   });
