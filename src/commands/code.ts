@@ -63,7 +63,7 @@ export async function runCode(paths: string[], options: CodeOptions, io: Io, col
   const { compiled, codebook, settings } = run;
   const figures = new FigureCounter(settings.by, compiled.themes);
   // CSV and passage lines hold no quotes, so none are picked.
-  const quotes = new QuotePicker(compiled.themes, { limit: format === 'csv' || format === 'jsonl' || options.passages ? 0 : quoteLimit, by: [], context: 0, words: EXTRACT_WORDS, themes: compiled.themes.map((t) => t.index), uncoded: false });
+  const quotes = new QuotePicker(compiled.themes, { limit: format === 'csv' || options.passages ? 0 : quoteLimit, by: [], context: 0, words: EXTRACT_WORDS, themes: compiled.themes.map((t) => t.index), uncoded: false });
   // One line per passage goes out as it is made, so the corpus is never held in memory.
   const sink = options.passages ? await run.stream() : undefined;
   const table = options.passages && format === 'csv' ? passageTable(settings.by, compiled.themes) : undefined;
