@@ -184,6 +184,9 @@ function cueLabel(cue: Cue): { speaker: string; text: string; layout: LayoutId; 
   const label = readLabel(first);
   // In a cue a label needs no second line to be believed, but "I told them: no" is still text.
   if (!label || label.heading || label.tight || labelShape(label.speaker) === 'prose') return undefined;
+  // A cue of one short line ("Good morning", "Thank you") is what was said: a name alone names the
+  // speaker of the lines after it, and here there are none.
+  if (label.rest.trim() === '' && nl < 0) return undefined;
   if (label.rest.trim() === '' && nl >= 0) return { speaker: label.speaker, text: cue.text.slice(nl + 1), layout: label.layout, skip: 1 };
   return { speaker: label.speaker, text: nl < 0 ? label.rest : `${label.rest}\n${cue.text.slice(nl + 1)}`, layout: label.layout, skip: 0 };
 }

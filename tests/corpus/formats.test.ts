@@ -162,6 +162,21 @@ describe('subtitle transcripts', () => {
     ]);
   });
 
+  it('keeps a cue of one short line as words, not as a speaker who says nothing', async () => {
+    const sbv = '0:00:01.000,0:00:03.000\nGood morning\n\n0:00:04.000,0:00:06.000\nfinance one\n\n0:00:07.000,0:00:09.000\nThank you\n';
+    expect((await passages(sbv, 'a.sbv')).map((p) => [p.line, p.speaker, p.text])).toEqual([
+      [2, null, 'Good morning'],
+      [5, null, 'finance one'],
+      [8, null, 'Thank you'],
+    ]);
+    // A name alone with the words below it in the same cue still names them.
+    const meet = 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n(Ann Lee)\nWe got a grant.\n\n00:00:04.000 --> 00:00:06.000\n(Bo Day)\nGood.\n';
+    expect((await passages(meet, 'a.vtt')).map((p) => [p.speaker, p.text])).toEqual([
+      ['Ann Lee', 'We got a grant.'],
+      ['Bo Day', 'Good.'],
+    ]);
+  });
+
   it('warns about a cue with broken timing and keeps its text', async () => {
     const { transcript, warnings } = await read('WEBVTT\n\n1\n00:00:xx --> 00:00:02.000\nResident: hello\n', 'a.vtt');
     expect(warnings.map((w) => w.line)).toEqual([4]);
