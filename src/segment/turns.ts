@@ -182,8 +182,11 @@ function cueLabel(cue: Cue): { speaker: string; text: string; layout: LayoutId; 
   const nl = cue.text.indexOf('\n');
   const first = nl < 0 ? cue.text : cue.text.slice(0, nl);
   const label = readLabel(first);
-  // In a cue a label needs no second line to be believed, but "I told them: no" is still text.
+  // In a cue a label needs no second line to be believed, but "I told them: no" is still text, and
+  // only the labels caption tools write count: `Name: text`, and Meet's `(Name)` above the words.
+  // A short first line ("New York", "Housing – it was bad") is what was said, in a file of captions.
   if (!label || label.heading || label.tight || labelShape(label.speaker) === 'prose') return undefined;
+  if (label.layout !== 'colon' && label.layout !== 'parenthesised') return undefined;
   // A cue of one short line ("Good morning", "Thank you") is what was said: a name alone names the
   // speaker of the lines after it, and here there are none.
   if (label.rest.trim() === '' && nl < 0) return undefined;

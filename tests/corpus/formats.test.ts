@@ -177,6 +177,27 @@ describe('subtitle transcripts', () => {
     ]);
   });
 
+  it('takes only the labels caption tools write: a short first line or `Word – text` is what was said', async () => {
+    const srt = '1\n00:00:07,000 --> 00:00:10,000\nRamsey\nwas different then\n\n2\n00:00:11,000 --> 00:00:13,000\nHousing – it was terrible back then.\n\n3\n00:00:14,000 --> 00:00:15,000\nNEW YORK\nIS WHERE I GREW UP.\n';
+    expect((await passages(srt, 'a.srt', 'paragraph')).map((p) => [p.line, p.speaker, p.start, p.text])).toEqual([
+      [3, null, '00:00:07.000', 'Ramsey\nwas different then'],
+      [8, null, '00:00:11.000', 'Housing – it was terrible back then.'],
+      [12, null, '00:00:14.000', 'NEW YORK\nIS WHERE I GREW UP.'],
+    ]);
+  });
+
+  it('reads a cue that follows the one before with no blank line, and a first cue right under WEBVTT', async () => {
+    const srt = '1\n00:00:01,000 --> 00:00:04,000\nSpeaker 2: Nothing, really.\n6\n01:00:15,000 --> 01:00:16,000\nSpeaker 1: Just home.\n';
+    expect((await passages(srt, 'a.srt')).map((p) => [p.line, p.speaker, p.start, p.text])).toEqual([
+      [3, 'Speaker 2', '00:00:01.000', 'Nothing, really.'],
+      [6, 'Speaker 1', '01:00:15.000', 'Just home.'],
+    ]);
+    const vtt = 'WEBVTT\n00:00:01.000 --> 00:00:03.000\nMaria Lopez: We lost the clinic.\n';
+    const { transcript } = await read(vtt, 'a.vtt');
+    expect(transcript.meta).toEqual({});
+    expect((await passages(vtt, 'a.vtt')).map((p) => [p.line, p.speaker, p.text])).toEqual([[3, 'Maria Lopez', 'We lost the clinic.']]);
+  });
+
   it('warns about a cue with broken timing and keeps its text', async () => {
     const { transcript, warnings } = await read('WEBVTT\n\n1\n00:00:xx --> 00:00:02.000\nResident: hello\n', 'a.vtt');
     expect(warnings.map((w) => w.line)).toEqual([4]);

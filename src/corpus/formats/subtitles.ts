@@ -35,7 +35,8 @@ export function readSubtitles(text: string, file: string, format: CaptionFormat,
   let i = 0;
   if (format === 'vtt' && /^WEBVTT\b/.test(lines[0] ?? '')) {
     // Header lines before the first blank line are free text; `key: value` ones are metadata.
-    for (i = 1; i < lines.length && (lines[i] ?? '').trim() !== ''; i++) {
+    // A timing line ends the header too, where a file has no blank line before its first cue.
+    for (i = 1; i < lines.length && (lines[i] ?? '').trim() !== '' && !(lines[i] ?? '').includes('-->'); i++) {
       const m = /^\s*([\p{L}][\p{L}\p{N}_ -]*?)\s*:\s*(.*?)\s*$/u.exec(lines[i] ?? '');
       if (m && m[2] !== '' && !(lines[i] ?? '').includes('-->')) meta[m[1]!.toLowerCase()] = m[2]!;
     }
@@ -53,10 +54,27 @@ export function readSubtitles(text: string, file: string, format: CaptionFormat,
         last.text += `\n${'\n'.repeat(blockStart + 1 - last.line - (countNewlines(last.text) + 1))}${stripTags(block.join('\n')).trim()}`;
         continue;
       }
-      cues.push(...readCue(block, blockStart + 1, format, warn));
+      for (const [from, to] of cueBlocks(block, format)) cues.push(...readCue(block.slice(from, to), blockStart + from + 1, format, warn));
     }
   }
   return { file, format, meta, cues };
+}
+
+/**
+ * The cues of a block of lines with no blank line between them: a timing line past the block's
+ * own starts another cue, with the cue number or id just before it, where a file lost its blank
+ * lines (an edited SRT). [from, to) line ranges of the block.
+ */
+function cueBlocks(block: readonly string[], format: CaptionFormat): Array<[number, number]> {
+  const timings = TIMINGS[format];
+  const starts = [0];
+  for (let k = 2; k < block.length; k++) {
+    if (!timings.is(block[k]!)) continue;
+    // A number (SRT's cue number, VTT's optional id) just before the timing belongs to its cue.
+    const from = /^\s*\d+\s*$/.test(block[k - 1]!) && k - 1 > starts[starts.length - 1]! + 1 ? k - 1 : k;
+    if (from > starts[starts.length - 1]! + 1) starts.push(from);
+  }
+  return starts.map((from, n) => [from, starts[n + 1] ?? block.length]);
 }
 
 function readCue(block: string[], firstLine: number, format: CaptionFormat, warn: Warn): Cue[] {
