@@ -17,6 +17,8 @@ export interface Cue {
   speaker?: string | null;
   /** A CSV row whose speaker cell is empty: it goes on with the turn before it. */
   continues?: boolean;
+  /** A caption line marked as another speaker's (`>>`, a dialogue dash): it begins a turn, named or not. */
+  newSpeaker?: boolean;
   start?: string;
   /** Per-cue metadata (CSV columns), overriding the document's. */
   meta?: Meta;

@@ -215,8 +215,40 @@ function splitSpeakerChanges(cues: readonly Cue[]): Cue[] {
 }
 
 
+/**
+ * Captions mark a change of speaker at the start of a line: `>>` (broadcast and Rev captions) or a
+ * dialogue dash, `- ` (Premiere, subtitles). Each marked line starts a cue of its own, its mark
+ * taken off so a `Name:` after it is read.
+ */
+const CHANGE_MARK = /^[ \t]*(?:>>[ \t]*|-[ \t]+)(?=\S)/;
+
+function splitDialogue(cues: readonly Cue[]): Cue[] {
+  const out: Cue[] = [];
+  for (const cue of cues) {
+    if (cue.speaker !== undefined || !(CHANGE_MARK.test(cue.text) || cue.text.includes('\n'))) {
+      out.push(cue);
+      continue;
+    }
+    const lines = cue.text.split('\n');
+    if (!lines.some((l) => CHANGE_MARK.test(l))) {
+      out.push(cue);
+      continue;
+    }
+    let piece: Cue | undefined;
+    lines.forEach((line, k) => {
+      const mark = CHANGE_MARK.exec(line);
+      if (mark || !piece) {
+        piece = { ...cue, text: mark ? line.slice(mark[0].length) : line, line: cue.line + k };
+        if (mark) piece.newSpeaker = true;
+        out.push(piece);
+      } else piece.text += `\n${line}`;
+    });
+  }
+  return out;
+}
+
 function cueTurns(read: readonly Cue[], rowsAreTurns: boolean, policy: LabelPolicy): Reading {
-  const cues = rowsAreTurns ? read : splitSpeakerChanges(read);
+  const cues = rowsAreTurns ? read : splitDialogue(splitSpeakerChanges(read));
   const labels = cues.map(cueLabel);
   const speakers = new Set<string>();
   for (const [i, c] of cues.entries()) {
@@ -243,7 +275,7 @@ function cueTurns(read: readonly Cue[], rowsAreTurns: boolean, policy: LabelPoli
     const last = turns[turns.length - 1];
     // Zoom cuts one person's speech into many cues, and a CSV row without a speaker goes on with the
     // turn before it: either way one turn.
-    if (last && ((merge && last.speaker === speaker) || cue.continues)) {
+    if (last && ((merge && last.speaker === speaker && !cue.newSpeaker) || cue.continues)) {
       if (text.trim() === '') return;
       const p = last.paragraphs[last.paragraphs.length - 1]!;
       if (cue.continues) last.paragraphs.push({ text, lines });

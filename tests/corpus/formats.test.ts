@@ -198,6 +198,19 @@ describe('subtitle transcripts', () => {
     expect((await passages(vtt, 'a.vtt')).map((p) => [p.line, p.speaker, p.text])).toEqual([[3, 'Maria Lopez', 'We lost the clinic.']]);
   });
 
+  it('splits a cue at each >> or dialogue dash, so the interviewer\'s question is not the respondent\'s', async () => {
+    const srt = '1\n00:00:01,000 --> 00:00:04,000\n>> Interviewer: Did you vote that year?\n>> Ann: No, never.\n\n2\n00:00:05,000 --> 00:00:07,000\n- Interviewer: And then?\n- Ann: We got a grant,\nand a hall.\n';
+    expect((await passages(srt, 'a.srt')).map((p) => [p.line, p.speaker, p.interviewer, p.text])).toEqual([
+      [3, 'Interviewer', true, 'Did you vote that year?'],
+      [4, 'Ann', false, 'No, never.'],
+      [8, 'Interviewer', true, 'And then?'],
+      [9, 'Ann', false, 'We got a grant,\nand a hall.'],
+    ]);
+    // With no names, each mark still starts a passage of its own.
+    const sbv = '0:00:01.000,0:00:04.000\n>> so what brought you here?\n>> well, the grant.\n';
+    expect((await passages(sbv, 'a.sbv')).map((p) => p.text)).toEqual(['so what brought you here?', 'well, the grant.']);
+  });
+
   it('warns about a cue with broken timing and keeps its text', async () => {
     const { transcript, warnings } = await read('WEBVTT\n\n1\n00:00:xx --> 00:00:02.000\nResident: hello\n', 'a.vtt');
     expect(warnings.map((w) => w.line)).toEqual([4]);
