@@ -149,6 +149,8 @@ function shapeOf(speaker: string): LabelShape {
     const first = word.charAt(0);
     if (/[\p{Lu}\p{Lt}\p{N}]/u.test(first)) continue;
     if (PARTICLES.has(word)) continue;
+    // A brand written with a small first letter: Zoom names a speaker by the device, `Maria's iPhone`.
+    if (/^\p{Ll}{1,2}\p{Lu}/u.test(word)) continue;
     if (NOT_NAMES.has(word.replace(/[.'’]+$/, ''))) return 'prose';
     lower++;
   }

@@ -211,6 +211,14 @@ describe('subtitle transcripts', () => {
     expect((await passages(sbv, 'a.sbv')).map((p) => p.text)).toEqual(['so what brought you here?', 'well, the grant.']);
   });
 
+  it('takes a Zoom speaker named by a device (Maria\'s iPhone) for a speaker', async () => {
+    const vtt = 'WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\nSam Jones: How did it go?\n\n2\n00:00:04.000 --> 00:00:06.000\nMaria\'s iPhone: Sorry, I was on mute. We got a grant.\n';
+    expect((await passages(vtt, 'a.vtt')).map((p) => [p.speaker, p.text])).toEqual([
+      ['Sam Jones', 'How did it go?'],
+      ["Maria's iPhone", 'Sorry, I was on mute. We got a grant.'],
+    ]);
+  });
+
   it('warns about a cue with broken timing and keeps its text', async () => {
     const { transcript, warnings } = await read('WEBVTT\n\n1\n00:00:xx --> 00:00:02.000\nResident: hello\n', 'a.vtt');
     expect(warnings.map((w) => w.line)).toEqual([4]);
