@@ -6,7 +6,7 @@ import { quoteJson } from './quotes.js';
 export function renderJson(report: CodeReport): string {
   // Entries, not assignments: a --by field called `__proto__` is a column like any other.
   const rows = report.rows.map((r) =>
-    Object.fromEntries<string | number>([...report.by.map((field, i): [string, string | number] => [field, r.total ? r.group[i]! : jsonValue(r.group[i]!)]), ['theme', r.theme], ...FIGURE_COLUMNS.map((c): [string, number] => [c, r[c]])]),
+    Object.fromEntries<string | number>([...report.by.map((field, i): [string, string | number] => [field, jsonValue(r.group[i]!)]), ['theme', r.theme], ...FIGURE_COLUMNS.map((c): [string, number] => [c, r[c]])]),
   );
   const body = {
     version: 1,

@@ -30,9 +30,9 @@ const values = (r: MatrixRow) => [...r.labels, ...r.counts, ...r.cells.map((c) =
 
 function renderJson(m: Matrix): string {
   const columns = header(m);
-  // Group and metadata labels written as plain numbers are numbers; a file name or theme id stays text.
+  // Group and metadata labels written as plain numbers are numbers (`(all)` is none); a file name or theme id stays text.
   const typed = (i: number) => m.kind !== 'cooccur' && i < m.labelColumns.length && !(m.kind === 'documents' && i === 0);
-  const asObject = (r: MatrixRow) => Object.fromEntries(values(r).map((v, i) => [columns[i]!, typeof v === 'string' && typed(i) && v !== ALL ? jsonValue(v) : v]));
+  const asObject = (r: MatrixRow) => Object.fromEntries(values(r).map((v, i) => [columns[i]!, typeof v === 'string' && typed(i) ? jsonValue(v) : v]));
   const body = {
     version: 1,
     codebook: m.codebook,

@@ -187,8 +187,8 @@ function cueLabel(cue: Cue): { speaker: string; text: string; layout: LayoutId; 
   // A short first line ("New York", "Housing – it was bad") is what was said, in a file of captions.
   if (!label || label.heading || label.tight || labelShape(label.speaker) === 'prose') return undefined;
   if (label.layout !== 'colon' && label.layout !== 'parenthesised') return undefined;
-  // A cue of one short line ("Good morning", "Thank you") is what was said: a name alone names the
-  // speaker of the lines after it, and here there are none.
+  // A label alone (`(Laughter)`, `Ann:`) names the speaker of the lines after it in its cue: a cue
+  // of that one line has none, and its text is what was written.
   if (label.rest.trim() === '' && nl < 0) return undefined;
   if (label.rest.trim() === '' && nl >= 0) return { speaker: label.speaker, text: cue.text.slice(nl + 1), layout: label.layout, skip: 1 };
   return { speaker: label.speaker, text: nl < 0 ? label.rest : `${label.rest}\n${cue.text.slice(nl + 1)}`, layout: label.layout, skip: 0 };
@@ -221,21 +221,17 @@ function splitSpeakerChanges(cues: readonly Cue[]): Cue[] {
  * taken off so a `Name:` after it is read.
  */
 const CHANGE_MARK = /^[ \t]*(?:>>[ \t]*|-[ \t]+)(?=\S)/;
+const ANY_CHANGE_MARK = new RegExp(CHANGE_MARK.source, 'm');
 
 function splitDialogue(cues: readonly Cue[]): Cue[] {
   const out: Cue[] = [];
   for (const cue of cues) {
-    if (cue.speaker !== undefined || !(CHANGE_MARK.test(cue.text) || cue.text.includes('\n'))) {
-      out.push(cue);
-      continue;
-    }
-    const lines = cue.text.split('\n');
-    if (!lines.some((l) => CHANGE_MARK.test(l))) {
+    if (cue.speaker !== undefined || !ANY_CHANGE_MARK.test(cue.text)) {
       out.push(cue);
       continue;
     }
     let piece: Cue | undefined;
-    lines.forEach((line, k) => {
+    cue.text.split('\n').forEach((line, k) => {
       const mark = CHANGE_MARK.exec(line);
       if (mark || !piece) {
         piece = { ...cue, text: mark ? line.slice(mark[0].length) : line, line: cue.line + k };

@@ -38,7 +38,7 @@ export function readSubtitles(text: string, file: string, format: CaptionFormat,
     // A timing line ends the header too, where a file has no blank line before its first cue.
     for (i = 1; i < lines.length && (lines[i] ?? '').trim() !== '' && !(lines[i] ?? '').includes('-->'); i++) {
       const m = /^\s*([\p{L}][\p{L}\p{N}_ -]*?)\s*:\s*(.*?)\s*$/u.exec(lines[i] ?? '');
-      if (m && m[2] !== '' && !(lines[i] ?? '').includes('-->')) meta[m[1]!.toLowerCase()] = m[2]!;
+      if (m && m[2] !== '') meta[m[1]!.toLowerCase()] = m[2]!;
     }
   }
   const cues: Cue[] = [];
