@@ -27,16 +27,33 @@ const SGR = /\x1b\[[0-9;]*m/g;
 /** Which obs output these bytes are (e.g. "`obs quotes --format csv`"), or undefined for anything else. */
 export function ownOutputKind(bytes: Uint8Array, file: string): string | undefined {
   const ext = path.extname(file).toLowerCase();
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, HEAD_BYTES)).toString('utf8');
-  if (ext === '.csv') return csvKind(head);
-  if (ext === '.html' || ext === '.htm') return REPORT_PAGE.test(head) ? '`obs report`' : undefined;
+  if (ext === '.csv') return csvKind(headText(bytes, 2));
+  if (ext === '.html' || ext === '.htm') return REPORT_PAGE.test(headText(bytes, 0)) ? '`obs report`' : undefined;
   if (ext === '.md' || ext === '.markdown' || ext === '.txt') {
-    const lines = head.replace(SGR, '').split('\n', 6);
+    const lines = headText(bytes, 6).replace(SGR, '').split('\n', 6);
     if (lines.some((l) => SUMMARY.test(l))) return `an obs report (\`obs code\`, \`quotes\` or \`matrix\`)`;
     if (AGREE_TABLE.test(lines[0] ?? '')) return '`obs agree`';
     if (SPEAKERS_TABLE.test(lines[1] ?? '')) return '`obs speakers`';
   }
   return undefined;
+}
+
+/**
+ * The text of the file's first `lines` lines (0: all), within its first HEAD_BYTES: a transcript is looked
+ * at for its opening lines only, so the rest of it is not decoded twice. A line feed byte is never
+ * part of another UTF-8 character, so the lines can be found before decoding.
+ */
+function headText(bytes: Uint8Array, lines: number): string {
+  const limit = Math.min(bytes.length, HEAD_BYTES);
+  let end = lines > 0 ? -1 : limit;
+  for (let k = 0; k < lines; k++) {
+    end = bytes.indexOf(10, end + 1);
+    if (end < 0 || end >= limit) {
+      end = limit;
+      break;
+    }
+  }
+  return Buffer.from(bytes.buffer, bytes.byteOffset, end).toString('utf8');
 }
 
 function csvKind(head: string): string | undefined {

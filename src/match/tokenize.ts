@@ -134,7 +134,9 @@ export function scanFolded(text: string, cells?: Uint8Array): AsciiTokens | unde
       b[i] = c;
       continue;
     }
-    const folded = (FOLD[c >> 8] ??= foldBlock(c >> 8))[c & 0xff]!;
+    const block = (FOLD[c >> 8] ??= new Uint8Array(256).fill(UNREAD));
+    let folded = block[c & 0xff]!;
+    if (folded === UNREAD) folded = block[c & 0xff] = foldChar(c);
     if (folded === 0) return undefined;
     b[i] = folded;
     ascii = false;
@@ -161,7 +163,8 @@ export function scanText(text: string, cells?: Uint8Array): AsciiTokens | undefi
 }
 
 /**
- * Per character of the Basic Multilingual Plane, by blocks of 256 made on first use: the byte it
+ * Per character of the Basic Multilingual Plane, by blocks of 256, each character worked out when
+ * first met (a transcript uses a handful, and each costs a grapheme segmentation): the byte it
  * reads as, or 0 where only the full normalization will do. A character that normalizes to one
  * ASCII or Latin-1 character reads as that; one that normalizes to no letter, digit, mark or
  * apostrophe reads as a space where it is white space, else as `#`, which no rule reads either.
@@ -169,26 +172,33 @@ export function scanText(text: string, cells?: Uint8Array): AsciiTokens | undefi
  * number sign) is left to the full normalization, which reads a grapheme at a time.
  */
 const FOLD: Array<Uint8Array | undefined> = new Array(256);
+/** Not yet worked out: no character reads as 0x80, which is neither ASCII nor a Latin-1 letter. */
+const UNREAD = 0x80;
 const WORDLY = /[\p{L}\p{N}\p{M}']/u;
 const WHITE = /^[^\S\n]+$/;
 let graphemes: Intl.Segmenter | undefined;
+/**
+ * Letters, digits, punctuation, symbols and spaces, which never join a neighbour into one grapheme
+ * (the characters that do are marks, format characters and a few other letters), so the segmenter,
+ * which takes some 17 ms to load, is needed only for the rest: most transcripts never load it.
+ */
+const STANDS_ALONE = /^[\p{Lu}\p{Ll}\p{Lt}\p{Nd}\p{Nl}\p{No}\p{Pc}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Po}\p{Sm}\p{Sc}\p{Sk}\p{So}\p{Zs}]$/u;
 
-function foldBlock(high: number): Uint8Array {
-  const block = new Uint8Array(256);
-  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  for (let low = 0; low < 256; low++) {
-    const c = (high << 8) | low;
-    if (c < 0x80 || (c >= 0xd800 && c <= 0xdfff)) continue;
+function foldChar(c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return 0;
+  const ch = String.fromCharCode(c);
+  if (!STANDS_ALONE.test(ch)) {
+    graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
     let clusters = 0;
-    for (const _ of graphemes.segment(`a${String.fromCharCode(c)}b`)) clusters++;
-    if (clusters !== 3) continue;
-    const n = foldQuotes(String.fromCharCode(c).normalize('NFKC').toLowerCase());
-    const d = n.length === 1 ? n.charCodeAt(0) : -1;
-    if (d >= 0 && d < 0x80) block[low] = d === 10 ? 0 : d;
-    else if (d >= 0x80 && d <= 0xff && WORD_CODE[d] === d) block[low] = d;
-    else if (!WORDLY.test(n)) block[low] = WHITE.test(n) ? 32 : 35;
+    for (const _ of graphemes.segment(`a${ch}b`)) clusters++;
+    if (clusters !== 3) return 0;
   }
-  return block;
+  const n = foldQuotes(ch.normalize('NFKC').toLowerCase());
+  const d = n.length === 1 ? n.charCodeAt(0) : -1;
+  if (d >= 0 && d < 0x80) return d === 10 ? 0 : d;
+  if (d >= 0x80 && d <= 0xff && WORD_CODE[d] === d) return d;
+  if (!WORDLY.test(n)) return WHITE.test(n) ? 32 : 35;
+  return 0;
 }
 
 /**
