@@ -14,6 +14,10 @@ export interface Decoded {
 }
 
 const REPLACEMENT = '\uFFFD';
+/** Made once: a decoder keeps no state between whole-buffer calls. */
+const UTF8 = new TextDecoder('utf-8');
+/** How far into a file UTF-16 and binary content are looked for. */
+const SNIFF_BYTES = 8192;
 
 /** A byte order mark: UTF-8's, or UTF-16's either way round. */
 export function hasBom(bytes: Uint8Array): boolean {
@@ -27,16 +31,18 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: foldLineEndings(new TextDecoder('utf-16be').decode(bytes.subarray(2))), encoding: 'utf-16be', binary: false };
   }
+  // No NUL byte (in almost every text file) says it is neither UTF-16 nor binary; past a UTF-8 BOM, binary is looked for 3 bytes further.
+  const nul = bytes.subarray(0, SNIFF_BYTES + 3).indexOf(0) >= 0;
   // UTF-16 without a byte order mark, as some Windows tools write: every other byte of English text is 0.
-  const guessed = guessUtf16(bytes);
+  const guessed = nul ? guessUtf16(bytes) : undefined;
   if (guessed) {
     const text = new TextDecoder(guessed).decode(bytes);
     // Control characters other than tab and line breaks, or undecodable pairs, mean it was binary after all.
     if (!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/.test(text)) return { text: foldLineEndings(text), encoding: guessed, binary: false };
   }
   const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  const binary = looksBinary(body);
-  const text = new TextDecoder('utf-8').decode(body);
+  const binary = nul && looksBinary(body);
+  const text = UTF8.decode(body);
   const offset = firstInvalidOffset(body, text);
   if (offset !== undefined && !binary && body === bytes && isWindows1252(bytes)) {
     return { text: foldLineEndings(decodeCharset(bytes, 'windows-1252')), encoding: 'windows-1252', binary: false };
@@ -105,7 +111,7 @@ export function decodeCharset(bytes: Uint8Array, charset: string): string {
  * image or archive has NULs scattered over both: that pattern, and only that, is taken for UTF-16.
  */
 function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  const pairs = Math.floor(Math.min(bytes.length, 8192) / 2);
+  const pairs = Math.floor(Math.min(bytes.length, SNIFF_BYTES) / 2);
   if (pairs < 2) return undefined;
   let zeroEven = 0;
   let zeroOdd = 0;
@@ -120,9 +126,7 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 
 /** NUL bytes never occur in UTF-8 text, but always in images, archives and Office files. */
 function looksBinary(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length, 8192);
-  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
-  return false;
+  return bytes.subarray(0, SNIFF_BYTES).indexOf(0) >= 0;
 }
 
 /**

@@ -1,10 +1,14 @@
 // The engine: one passage's text -> the themes it is coded with, their hits and where they are.
 import type { CompiledCodebook, Pattern, RuleRef } from './compile.js';
-import { normalize, originalOffset } from './normalize.js';
+import { normalize, originalOffset, type NormalizedText } from './normalize.js';
 import { hashBytes, keyEnd, scanText, scanUnicode } from './tokenize.js';
-import type { WordInfo } from './words.js';
+import type { WordInfo, WordTable } from './words.js';
 
-/** A passage's words; those whose first letters can start a rule are looked up in the codebook's word table. */
+/**
+ * The words of the passage being coded; those whose first letters can start a rule are looked up
+ * in the codebook's word table. One record serves every passage: codeText is done with it before
+ * the next, so a passage costs no new objects here.
+ */
 interface PassageWords {
   count: number;
   /** Word numbers in the table, and what the table knows of each number; -1 for a word not yet looked up. */
@@ -13,68 +17,106 @@ interface PassageWords {
   /** The positions of the words some pattern can start at, `starterCount` of them, in order. */
   starters: Int32Array;
   starterCount: number;
-  /** Offsets in the text the words were read from; `offset` maps one back to the passage's own text. */
+  /** Offsets in the text the words were read from (the passage's own, or its normalization's). */
   starts: ArrayLike<number>;
   ends: ArrayLike<number>;
   blocks: ArrayLike<number>;
-  offset: (at: number) => number;
-  /** Looks word `j` up in the table. */
-  lookUp: (j: number) => number;
+  table: WordTable | undefined;
+  /** The bytes the words were read from, where they were read as bytes. */
+  bytes: Uint8Array | undefined;
+  /** Where the text went through the full normalization: the words, and the map back to the passage's offsets. */
+  texts: readonly string[] | undefined;
+  normalized: NormalizedText | undefined;
 }
 
-const same = (at: number) => at;
 const NONE: Candidate[] = [];
 
-let idScratch = new Int32Array(4096);
-let starterScratch = new Int32Array(4096);
+const words: PassageWords = {
+  count: 0,
+  ids: new Int32Array(4096),
+  infos: [],
+  starters: new Int32Array(4096),
+  starterCount: 0,
+  starts: [],
+  ends: [],
+  blocks: [],
+  table: undefined,
+  bytes: undefined,
+  texts: undefined,
+  normalized: undefined,
+};
 
 /**
  * Text is read as bytes (scanText: ASCII as it is, typographic marks and Latin-1 letters folded),
- * upper case as lower; anything else is normalized first. The arrays
- * are scratch space, reused by the next passage: codeText is done with them before then.
+ * upper case as lower; anything else is normalized first. The arrays are scratch space, reused
+ * by the next passage: codeText is done with them before then.
  */
 function wordsOf(compiled: CompiledCodebook, text: string): PassageWords {
   const table = compiled.words;
   table.trim();
+  const w = words;
   const ascii = scanText(text, compiled.firstLetters);
   const normalized = ascii ? undefined : normalize(text);
   const t = normalized && scanUnicode(normalized.text);
   const n = ascii ? ascii.count : t!.count;
-  if (idScratch.length < n) {
-    idScratch = new Int32Array(Math.max(n, idScratch.length * 2));
-    starterScratch = new Int32Array(idScratch.length);
+  if (w.ids.length < n) {
+    w.ids = new Int32Array(Math.max(n, w.ids.length * 2));
+    w.starters = new Int32Array(w.ids.length);
   }
-  const ids = idScratch;
-  const starters = starterScratch;
+  w.count = n;
+  w.table = table;
+  w.normalized = normalized;
+  const { ids, starters } = w;
   let starterCount = 0;
   if (ascii) {
-    const { bytes, starts, ends, marked, markedCount } = ascii;
-    const lookUp = (j: number) => {
-      const end = keyEnd(bytes, starts[j]!, ends[j]!);
-      return table.lookup(bytes, starts[j]!, end, hashBytes(bytes, starts[j]!, end));
-    };
+    w.bytes = ascii.bytes;
+    w.texts = undefined;
+    w.starts = ascii.starts;
+    w.ends = ascii.ends;
+    w.blocks = ascii.blocks;
+    const { marked, markedCount } = ascii;
     // A word whose first letters start no rule waits, unnumbered, for a phrase to reach it.
     ids.fill(-1, 0, n);
     for (let k = 0; k < markedCount; k++) {
       const i = marked[k]!;
       // The number first: a new word may grow `table.starts`, and the old array knows nothing of it.
-      const id = (ids[i] = lookUp(i));
+      const id = (ids[i] = lookUp(w, i));
       if (table.starts[id] === 1) starters[starterCount++] = i;
     }
-    return { count: n, ids, infos: table.infos, starters, starterCount, starts, ends, blocks: ascii.blocks, offset: same, lookUp };
+  } else {
+    w.bytes = undefined;
+    w.texts = t!.texts;
+    w.starts = t!.starts;
+    w.ends = t!.ends;
+    w.blocks = t!.blocks;
+    for (let i = 0; i < n; i++) {
+      const id = (ids[i] = lookUp(w, i));
+      if (table.starts[id] === 1) starters[starterCount++] = i;
+    }
   }
-  const lookUp = (j: number) => table.get(t!.texts[j]!);
-  for (let i = 0; i < n; i++) {
-    const id = (ids[i] = lookUp(i));
-    if (table.starts[id] === 1) starters[starterCount++] = i;
-  }
-  return { count: n, ids, infos: table.infos, starters, starterCount, starts: t!.starts, ends: t!.ends, blocks: t!.blocks, offset: (at) => originalOffset(normalized!, at), lookUp };
+  w.infos = table.infos;
+  w.starterCount = starterCount;
+  return w;
+}
+
+/** Looks word `j` up in the table. */
+function lookUp(w: PassageWords, j: number): number {
+  if (w.texts) return w.table!.get(w.texts[j]!);
+  const b = w.bytes!;
+  const start = w.starts[j]!;
+  const end = keyEnd(b, start, w.ends[j]!);
+  return w.table!.lookup(b, start, end, hashBytes(b, start, end));
+}
+
+/** An offset in the text the words were read from, as an offset in the passage's own text. */
+function offsetOf(w: PassageWords, at: number): number {
+  return w.normalized ? originalOffset(w.normalized, at) : at;
 }
 
 /** The number of word `j`, looked up now if the scan passed it over: a phrase reached it. */
 function idAt(tokens: PassageWords, j: number): number {
   const id = tokens.ids[j]!;
-  return id >= 0 ? id : (tokens.ids[j] = tokens.lookUp(j));
+  return id >= 0 ? id : (tokens.ids[j] = lookUp(tokens, j));
 }
 
 /** A hit: a span of tokens, the rule that made it, and where it stands in the passage's own text. */
@@ -108,6 +150,26 @@ interface Candidate {
   order: number;
 }
 
+/**
+ * What the passage being coded has found, by theme: reset at the start of each passage, so a
+ * passage with no rule's words makes no maps or closures.
+ */
+const found = {
+  /** Each theme's own keyword and near hits, before exclusions; `themes` lists the themes that have any. */
+  own: [] as Array<Candidate[] | undefined>,
+  themes: [] as number[],
+  /** Spans an exclude phrase of the theme covers, by theme. */
+  excluded: undefined as Map<number, Array<[number, number]>> | undefined,
+  /** Words the codebook's ignore phrases cover, 1 each. */
+  ignored: undefined as Uint8Array | undefined,
+  /** Each near term's occurrences, by its slot. */
+  near: undefined as Array<Array<[number, number]> | undefined> | undefined,
+};
+
+/** Per theme, while a passage's themes are settled: its pool of candidates, and whether it is coded. */
+let pools: Array<Candidate[] | undefined> = [];
+let codedScratch = new Uint8Array(64);
+
 export function codeText(compiled: CompiledCodebook, text: string): PassageCoding {
   const themes = new Map<number, ThemeCoding>();
   const tokens = wordsOf(compiled, text);
@@ -116,16 +178,7 @@ export function codeText(compiled: CompiledCodebook, text: string): PassageCodin
   // Most passages of a long corpus hold no rule's first word at all: nothing more to do.
   if (tokens.starterCount === 0) return { words: n, themes };
   const { ids, infos } = tokens;
-
-  let ignored: Uint8Array | undefined;
-  const excludeSpans = new Map<number, Array<[number, number]>>();
-  const own = new Map<number, Candidate[]>();
-  let nearSpans: Array<Array<[number, number]> | undefined> | undefined;
-  const addOwn = (theme: number, c: Candidate) => {
-    const list = own.get(theme);
-    if (list) list.push(c);
-    else own.set(theme, [c]);
-  };
+  forgetFound();
 
   // A word a phrase looks up on the way can start nothing: its first letters said so.
   const { starters, starterCount } = tokens;
@@ -133,38 +186,15 @@ export function codeText(compiled: CompiledCodebook, text: string): PassageCodin
     const i = starters[k]!;
     for (const { ref, pattern } of infos[ids[i]!]!.starts) {
       const last = matchAt(pattern, tokens, i);
-      if (last >= 0) onMatch(ref, i, last);
+      if (last >= 0) onMatch(compiled, ref, i, last, n);
     }
   }
 
-  function onMatch(ref: RuleRef, first: number, last: number): void {
-    switch (ref.kind) {
-      case 'ignore':
-        ignored ??= new Uint8Array(n);
-        for (let k = first; k <= last; k++) ignored[k] = 1;
-        break;
-      case 'exclude': {
-        const list = excludeSpans.get(ref.theme);
-        if (list) list.push([first, last]);
-        else excludeSpans.set(ref.theme, [[first, last]]);
-        break;
-      }
-      case 'keyword':
-        addOwn(ref.theme, { first, last, term: compiled.themes[ref.theme]!.keywords[ref.rule]!.term, order: ref.theme * 1e6 + ref.rule });
-        break;
-      case 'near': {
-        nearSpans ??= new Array(compiled.nearSlots);
-        const list = nearSpans[ref.slot];
-        if (list) list.push([first, last]);
-        else nearSpans[ref.slot] = [[first, last]];
-      }
-    }
-  }
-
-  if (nearSpans) {
+  const near = found.near;
+  if (near) {
     for (const { theme, index, rule } of compiled.nearRules) {
-      if (!rule.slots.every((slot) => nearSpans![slot])) continue;
-      const occurrences = rule.slots.map((slot) => nearSpans![slot]!);
+      if (!rule.slots.every((slot) => near[slot])) continue;
+      const occurrences = rule.slots.map((slot) => near[slot]!);
       // A window never spans a blank line (a paragraph, or a turn within a document passage).
       const blocks = new Set(occurrences.flat().map(([first]) => tokens.blocks[first]!));
       for (const block of blocks) {
@@ -175,38 +205,88 @@ export function codeText(compiled: CompiledCodebook, text: string): PassageCodin
       }
     }
   }
-  if (own.size === 0) return { words: n, themes };
-
-  // A theme's exclusions are its own and its ancestors', so walk up the tree for each theme.
-  const allowedOf = (t: number): Candidate[] => {
-    const list = own.get(t);
-    if (!list) return NONE;
-    if (!ignored && excludeSpans.size === 0) return list;
-    const spans: Array<[number, number]> = [];
-    for (let a = t; a >= 0; a = compiled.themes[a]!.parent) spans.push(...(excludeSpans.get(a) ?? []));
-    return list.filter((c) => !(ignored && overlapsIgnored(c, ignored)) && !spans.some(([a, b]) => c.first <= b && a <= c.last));
-  };
+  if (found.themes.length === 0) return { words: n, themes };
 
   // Children come after their parent in codebook order, so walking backwards settles them first.
-  const pools: Array<Candidate[] | undefined> = new Array(compiled.themes.length);
-  const coded = new Uint8Array(compiled.themes.length);
-  for (let t = compiled.themes.length - 1; t >= 0; t--) {
+  const count = compiled.themes.length;
+  if (pools.length < count) pools = new Array(count);
+  if (codedScratch.length < count) codedScratch = new Uint8Array(count);
+  const coded = codedScratch;
+  for (let t = count - 1; t >= 0; t--) {
     const theme = compiled.themes[t]!;
-    let pool = allowedOf(t);
+    let pool = allowedOf(compiled, t);
+    let childCoded = false;
     for (const c of theme.children) {
       const child = pools[c];
       if (child && child.length > 0) pool = pool.length === 0 ? child : [...pool, ...child];
+      if (coded[c] === 1) childCoded = true;
     }
     pools[t] = pool;
+    coded[t] = 0;
     if (pool.length === 0) continue;
     const hits = selectLongestFirst(pool, n);
-    const childCoded = theme.children.some((c) => coded[c] === 1);
     if (hits.length >= theme.minHits || childCoded) {
       coded[t] = 1;
       themes.set(t, toCoding(hits, tokens));
     }
   }
+  // The pools hold the passage's candidates: let them go with it.
+  pools.fill(undefined, 0, count);
   return { words: n, themes };
+}
+
+function forgetFound(): void {
+  for (const t of found.themes) found.own[t] = undefined;
+  found.themes.length = 0;
+  found.excluded = undefined;
+  found.ignored = undefined;
+  found.near = undefined;
+}
+
+function addOwn(theme: number, c: Candidate): void {
+  const list = found.own[theme];
+  if (list) list.push(c);
+  else {
+    found.own[theme] = [c];
+    found.themes.push(theme);
+  }
+}
+
+function onMatch(compiled: CompiledCodebook, ref: RuleRef, first: number, last: number, n: number): void {
+  switch (ref.kind) {
+    case 'ignore': {
+      const ignored = (found.ignored ??= new Uint8Array(n));
+      for (let k = first; k <= last; k++) ignored[k] = 1;
+      break;
+    }
+    case 'exclude': {
+      const excluded = (found.excluded ??= new Map());
+      const list = excluded.get(ref.theme);
+      if (list) list.push([first, last]);
+      else excluded.set(ref.theme, [[first, last]]);
+      break;
+    }
+    case 'keyword':
+      addOwn(ref.theme, { first, last, term: compiled.themes[ref.theme]!.keywords[ref.rule]!.term, order: ref.theme * 1e6 + ref.rule });
+      break;
+    case 'near': {
+      const near = (found.near ??= new Array(compiled.nearSlots));
+      const list = near[ref.slot];
+      if (list) list.push([first, last]);
+      else near[ref.slot] = [[first, last]];
+    }
+  }
+}
+
+/** A theme's own candidates that no exclusion of its own or its ancestors', and no ignored word, takes away. */
+function allowedOf(compiled: CompiledCodebook, t: number): Candidate[] {
+  const list = found.own[t];
+  if (!list) return NONE;
+  const { ignored, excluded } = found;
+  if (!ignored && !excluded) return list;
+  const spans: Array<[number, number]> = [];
+  for (let a = t; a >= 0; a = compiled.themes[a]!.parent) spans.push(...(excluded?.get(a) ?? []));
+  return list.filter((c) => !(ignored && overlapsIgnored(c, ignored)) && !spans.some(([a, b]) => c.first <= b && a <= c.last));
 }
 
 /**
@@ -261,8 +341,11 @@ function overlapsIgnored(c: Candidate, ignored: Uint8Array): boolean {
 }
 
 /** Longest first, then leftmost, then codebook order; a chosen span blocks every span it overlaps. */
-function selectLongestFirst(pool: readonly Candidate[], n: number): Candidate[] {
-  if (pool.length === 1) return [pool[0]!];
+function selectLongestFirst(pool: readonly Candidate[], n: number): readonly Candidate[] {
+  // Spans found left to right that never overlap (most passages' hits) are all chosen, in that order.
+  let apart = true;
+  for (let k = 1; k < pool.length && apart; k++) apart = pool[k]!.first > pool[k - 1]!.last;
+  if (apart) return pool;
   const sorted = [...pool].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first || a.order - b.order);
   if (taken.length < n) taken = new Uint8Array(Math.max(n, taken.length * 2));
   const chosen: Candidate[] = [];
@@ -282,14 +365,15 @@ function selectLongestFirst(pool: readonly Candidate[], n: number): Candidate[] 
 let taken = new Uint8Array(1024);
 
 function toCoding(chosen: readonly Candidate[], tokens: PassageWords): ThemeCoding {
-  const hits: Hit[] = chosen.map((c) => ({
-    term: c.term,
-    first: c.first,
-    last: c.last,
-    start: tokens.offset(tokens.starts[c.first]!),
-    end: tokens.offset(tokens.ends[c.last]!),
-  }));
-  return { hits, terms: [...new Set(hits.map((h) => h.term))] };
+  const hits: Hit[] = new Array(chosen.length);
+  const terms: string[] = [];
+  for (let k = 0; k < chosen.length; k++) {
+    const c = chosen[k]!;
+    hits[k] = { term: c.term, first: c.first, last: c.last, start: offsetOf(tokens, tokens.starts[c.first]!), end: offsetOf(tokens, tokens.ends[c.last]!) };
+    // A theme has a few rules at most in one passage: a list says faster than a set which are new.
+    if (!terms.includes(c.term)) terms.push(c.term);
+  }
+  return { hits, terms };
 }
 
 /** The number of words in a passage, as codeText counts them, for text that is not coded. */

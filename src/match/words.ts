@@ -31,7 +31,7 @@ export class WordTable {
   get(word: string): number {
     let hash = HASH_START;
     for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
-    const id = this.find(hash, (key) => key === word);
+    const id = this.find(hash, word);
     return id >= 0 ? id : this.add(word, hash);
   }
 
@@ -41,27 +41,24 @@ export class WordTable {
    * is made a string, from its bytes.
    */
   lookup(bytes: Uint8Array, start: number, end: number, hash: number): number {
-    const length = end - start;
-    const id = this.find(hash, (key) => {
-      if (key.length !== length) return false;
-      let k = 0;
-      while (k < length && KEY_CODE[bytes[start + k]!] === key.charCodeAt(k)) k++;
-      return k === length;
-    });
+    const id = this.find(hash, undefined, bytes, start, end);
     if (id >= 0) return id;
     let word = '';
     for (let k = start; k < end; k++) word += String.fromCharCode(KEY_CODE[bytes[k]!]!);
     return this.add(word, hash);
   }
 
-  /** The number of the word with this hash whose key `isKey` accepts, else -1. */
-  private find(hash: number, isKey: (key: string) => boolean): number {
+  /**
+   * The number of the word with this hash whose key is `word`, or, without a word, the key at
+   * bytes[start, end) read as lookup reads it; else -1. No callback: a lookup makes no closure.
+   */
+  private find(hash: number, word: string | undefined, bytes?: Uint8Array, start = 0, end = 0): number {
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = slots[2 * slot + 1]! - 1;
       if (id < 0) return -1;
-      if (slots[2 * slot] === hash && isKey(this.keys[id]!)) return id;
+      if (slots[2 * slot] === hash && (word !== undefined ? this.keys[id] === word : sameKey(this.keys[id]!, bytes!, start, end))) return id;
     }
   }
 
@@ -110,4 +107,11 @@ export class WordTable {
     this.starts = new Uint8Array(FIRST_SLOTS);
     this.slots = new Int32Array(FIRST_SLOTS * 2);
   }
+}
+
+/** Whether the key reads as bytes[start, end) do, upper case as lower. */
+function sameKey(key: string, bytes: Uint8Array, start: number, end: number): boolean {
+  if (key.length !== end - start) return false;
+  for (let k = 0; k < key.length; k++) if (KEY_CODE[bytes[start + k]!] !== key.charCodeAt(k)) return false;
+  return true;
 }
