@@ -42,6 +42,11 @@ export function specialKind(stat: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO
   return 'not a regular file';
 }
 
+/** Device and inode: a file however it is reached, through a link, a hard link or another spelling of its path. */
+export function fileIdentity(stat: Pick<Stats, 'dev' | 'ino'>): string {
+  return `${stat.dev}:${stat.ino}`;
+}
+
 /** A size as a message gives it: a limit is a round number of MB, a file's size has a decimal where that tells it from the limit. */
 export function megabytes(bytes: number): string {
   if (bytes < 2 ** 20) return `${bytes} bytes`;

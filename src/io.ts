@@ -3,7 +3,7 @@ import { accessSync, close, constants, fchmod, fchown, fstatSync, fsync, open, o
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { ObsError, formatProblem } from './errors.js';
-import { INPUT_LIMITS, megabytes } from './input.js';
+import { INPUT_LIMITS, fileIdentity, megabytes } from './input.js';
 import { resolveOutput, type OutputTarget } from './output-target.js';
 import { exitCleanlyOnSignals, leave, removeTemp, track, untrack } from './unfinished.js';
 import { shortWrite, writeProblem } from './write-error.js';
@@ -72,7 +72,11 @@ function endOnStandardStreamErrors(): void {
  * Checks that `out` can be written without touching an input, before any work is done,
  * so a bad path fails fast instead of after a long run.
  */
-export async function checkOutputPath(out: string, inputs: readonly string[], cwd: string): Promise<void> {
+/**
+ * `inputs`: paths of the run's inputs; `known`: the identities (fileIdentity) of inputs already
+ * looked at, as a corpus's files are when its folders are read, so they need no second look.
+ */
+export async function checkOutputPath(out: string, inputs: readonly string[], cwd: string, known: ReadonlySet<string> = new Set()): Promise<void> {
   if (out === STDOUT) return;
   // A shell refuses `> res/` too: the slash asks for a folder, and a file of that name would surprise.
   if (/[/\\]$/.test(out)) throw new ObsError({ file: out, message: 'ends with a slash, as a folder does; --out names a file', hint: 'give --out a file name, e.g. --out results.csv' });
@@ -80,7 +84,7 @@ export async function checkOutputPath(out: string, inputs: readonly string[], cw
   // Only a file that exists can be an input. Device and inode name a file however it is reached:
   // through a link, a hard link, or another spelling of its path. Standard input redirected from a
   // file (`obs code - --out t.txt < t.txt`) is that file.
-  const isInput = (existing: Stats) => inputs.some((input) => (input === STDOUT ? sameAsStdin(existing) : sameFile(existing, path.resolve(cwd, input))));
+  const isInput = (existing: Stats) => known.has(fileIdentity(existing)) || inputs.some((input) => (input === STDOUT ? sameAsStdin(existing) : sameFile(existing, path.resolve(cwd, input))));
   if (target.kind === 'file' && target.existing && isInput(target.existing)) {
     throw new ObsError({ file: out, message: 'is one of the input files; obs never writes over its input', hint: 'choose another --out path' });
   }

@@ -2,6 +2,7 @@
 // transcript, warn as it goes, and write the output to stdout or --out.
 import { loadCodebook, resolveCodebookPath } from '../codebook/load.js';
 import type { Codebook } from '../codebook/types.js';
+import { knownInputs } from '../corpus/discover.js';
 import { openCorpus, sourceLimit } from '../corpus/load.js';
 import type { Transcript } from '../corpus/types.js';
 import { ObsError, quoteArg, type Problem } from '../errors.js';
@@ -82,8 +83,9 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
   }).finally(printer.flush);
   // Before any coding, so a bad --out fails at once and can never name an input.
   if (options.out) {
-    const inputs = [codebookPath, ...(options.meta ? [options.meta] : []), ...(extras.inputs ?? []), ...corpus.files.map((f) => f.path)];
-    await checkOutputPath(options.out, inputs, io.cwd);
+    const files = knownInputs(corpus.files);
+    const inputs = [codebookPath, ...(options.meta ? [options.meta] : []), ...(extras.inputs ?? []), ...files.paths];
+    await checkOutputPath(options.out, inputs, io.cwd, files.known);
   }
   const include = passageFilter(settings.where, warn);
   const fields = new Set<string>();

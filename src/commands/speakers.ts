@@ -1,6 +1,7 @@
 // `obs speakers`: what obs read from each transcript, speaker by speaker, before a figure is trusted.
 import { Command } from 'commander';
 import { speakerRows, type SpeakerRow } from '../aggregate/speakers.js';
+import { knownInputs } from '../corpus/discover.js';
 import { openCorpus } from '../corpus/load.js';
 import { ObsError, type Problem } from '../errors.js';
 import { checkOutputPath, writeFileAtomic, STDOUT, type Io } from '../io.js';
@@ -60,7 +61,10 @@ async function speakers(paths: string[], options: SpeakersOptions, io: Io, color
     // An earlier output of this very command, saved in the folder it reads.
     ...(options.out && options.out !== STDOUT ? { out: options.out } : {}),
   });
-  if (options.out) await checkOutputPath(options.out, corpus.files.map((f) => f.path), io.cwd);
+  if (options.out) {
+    const files = knownInputs(corpus.files);
+    await checkOutputPath(options.out, files.paths, io.cwd, files.known);
+  }
   const policy = { speakers: options.speakers, excludeSpeakers: options.excludeSpeaker, findInterviewer: options.findInterviewer === true };
   const rows: SpeakerRow[] = [];
   let read = 0;

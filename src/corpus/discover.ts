@@ -3,7 +3,7 @@
 import { promises as fs, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { ObsError, type Problem } from '../errors.js';
-import { REGULAR_ONLY, specialKind } from '../input.js';
+import { REGULAR_ONLY, fileIdentity as identity, specialKind } from '../input.js';
 import { TRANSCRIPT_EXTENSIONS } from './formats/index.js';
 
 
@@ -16,6 +16,8 @@ export interface SourceFile {
   rel: string;
   /** Bytes on disk when the folder was read; 0 for standard input. */
   size: number;
+  /** Device and inode when the folder was read (fileIdentity); none for standard input. */
+  identity?: string;
 }
 
 export interface Discovery {
@@ -79,11 +81,6 @@ export async function discover(paths: readonly string[], cwd: string, stdinName 
   state.tellSpecials();
   uniqueNames(state.files, state.origins, state.warnings);
   return { files: state.files, skipped: state.skipped, warnings: state.warnings };
-}
-
-/** Device and inode: a file however it is reached, through a link, a hard link or another spelling of its path. */
-function identity(stat: Stats): string {
-  return `${stat.dev}:${stat.ino}`;
 }
 
 class Walk {
@@ -176,6 +173,7 @@ class Walk {
       return;
     }
     const id = identity(stat);
+    source.identity = id;
     // Only what a folder holds is left out: a file named on its own is what the user asked for,
     // and if it is the --out file, the check on --out says so.
     const excluded = origin.direct ? undefined : this.excluded.get(id);
@@ -274,4 +272,15 @@ function hasTranscriptExtension(file: string): boolean {
 /** What a folder entry that is neither file, folder nor link is, as its listing tells; undefined for those. */
 function specialEntryKind(entry: Dirent): string | undefined {
   return entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice() ? specialKind(entry) : undefined;
+}
+
+/** A corpus's files as --out is checked against them: those already known by identity, and the paths of the rest (standard input). */
+export function knownInputs(files: readonly SourceFile[]): { paths: string[]; known: Set<string> } {
+  const paths: string[] = [];
+  const known = new Set<string>();
+  for (const f of files) {
+    if (f.identity === undefined) paths.push(f.path);
+    else known.add(f.identity);
+  }
+  return { paths, known };
 }
