@@ -1,6 +1,6 @@
 // Paths on the command line -> the transcript files under them, in a fixed order: regular files
 // only, each once however often it is reached, each under a name no other file of the run has.
-import { promises as fs, statSync, type Dirent, type Stats } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { ObsError, type Problem } from '../errors.js';
 import { REGULAR_ONLY, fileIdentity as identity, specialKind } from '../input.js';
@@ -58,9 +58,13 @@ export async function discover(paths: readonly string[], cwd: string, stdinName 
       continue;
     }
     const abs = path.resolve(cwd, given);
-    const stat = await fs.stat(abs).catch((err: NodeJS.ErrnoException) => {
-      throw new ObsError({ file: given, message: err.code === 'ENOENT' ? 'no such file or folder' : `cannot read (${err.code})`, hint: 'check the path' });
-    });
+    let stat: Stats;
+    try {
+      stat = statSync(abs);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new ObsError({ file: given, message: code === 'ENOENT' ? 'no such file or folder' : `cannot read (${code})`, hint: 'check the path' });
+    }
     const before = state.repeats.length;
     if (stat.isDirectory()) {
       const first = state.folders.get(identity(stat));
@@ -69,7 +73,7 @@ export async function discover(paths: readonly string[], cwd: string, stdinName 
         continue;
       }
       state.folders.set(identity(stat), given);
-      await state.walk(abs, abs, given, new Set([await fs.realpath(abs)]));
+      state.walk(abs, '', given, new Set([realpathSync(abs)]));
       state.addLinked();
     } else if (stat.isFile()) {
       state.addFile({ path: abs, file: path.basename(abs), rel: path.basename(abs), size: stat.size }, { given, direct: true }, stat);
@@ -109,12 +113,16 @@ class Walk {
     }
   }
 
-  async walk(dir: string, root: string, given: string, seen: Set<string>): Promise<void> {
-    let entries;
+  /**
+   * Synchronous: a folder's listing and a file's stat are each one quick call, and each asynchronous
+   * one waits a turn of the thread pool. `inside`: the folder's path below the one given, `/` between.
+   */
+  walk(dir: string, inside: string, given: string, seen: Set<string>): void {
+    let entries: Dirent[];
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      this.warnings.push({ file: shown(given, rel(root, dir)), message: `cannot read folder (${(err as NodeJS.ErrnoException).code}); skipped` });
+      this.warnings.push({ file: shown(given, inside), message: `cannot read folder (${(err as NodeJS.ErrnoException).code}); skipped` });
       return;
     }
     // Code-point order, not locale order, so the file order is the same on every machine.
@@ -122,11 +130,11 @@ class Walk {
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
-      const name = rel(root, full);
+      const name = inside === '' ? entry.name : `${inside}/${entry.name}`;
       let stat: Stats | undefined;
       // A link is followed; so is an entry whose type the file system does not say.
       if (entry.isSymbolicLink() || !(entry.isDirectory() || entry.isFile() || specialEntryKind(entry))) {
-        stat = await fs.stat(full).catch(() => undefined);
+        stat = statOrNone(full);
         if (!stat) {
           this.warnings.push({ file: name, message: entry.isSymbolicLink() ? 'broken link; skipped' : 'cannot read; skipped' });
           continue;
@@ -134,13 +142,13 @@ class Walk {
       }
       const kind = stat ? (specialKind(stat) ?? 'a file') : entry.isDirectory() ? 'a folder' : entry.isFile() ? 'a file' : specialEntryKind(entry)!;
       if (kind === 'a folder') {
-        const real = await fs.realpath(full).catch(() => full);
+        const real = realOrSelf(full);
         if (seen.has(real)) {
           this.warnings.push({ file: name, message: 'links back to a folder already read; skipped' });
           continue;
         }
         seen.add(real);
-        await this.walk(full, root, given, seen);
+        this.walk(full, name, given, seen);
         seen.delete(real);
       } else if (kind !== 'a file') {
         this.specials.push({ name, kind });
@@ -261,8 +269,20 @@ function slashes(p: string): string {
   return p.split(path.sep).join('/').replace(/(.)\/$/, '$1');
 }
 
-function rel(root: string, full: string): string {
-  return slashes(path.relative(root, full));
+function statOrNone(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function realOrSelf(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return folder;
+  }
 }
 
 function hasTranscriptExtension(file: string): boolean {
