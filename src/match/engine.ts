@@ -1,7 +1,7 @@
 // The engine: one passage's text -> the themes it is coded with, their hits and where they are.
 import type { CompiledCodebook, Pattern, RuleRef } from './compile.js';
 import { normalize, originalOffset, type NormalizedText } from './normalize.js';
-import { hashBytes, keyEnd, scanText, scanUnicode } from './tokenize.js';
+import { hashBytes, keyEnd, scanFolded, scanUnicode } from './tokenize.js';
 import type { WordInfo, WordTable } from './words.js';
 
 /**
@@ -47,7 +47,7 @@ const words: PassageWords = {
 };
 
 /**
- * Text is read as bytes (scanText: ASCII as it is, typographic marks and Latin-1 letters folded),
+ * Text is read as bytes (scanFolded: ASCII as it is, typographic marks and Latin-1 letters folded),
  * upper case as lower; anything else is normalized first. The arrays are scratch space, reused
  * by the next passage: codeText is done with them before then.
  */
@@ -55,7 +55,7 @@ function wordsOf(compiled: CompiledCodebook, text: string): PassageWords {
   const table = compiled.words;
   table.trim();
   const w = words;
-  const ascii = scanText(text, compiled.firstLetters);
+  const ascii = scanFolded(text, compiled.firstLetters);
   const normalized = ascii ? undefined : normalize(text);
   const t = normalized && scanUnicode(normalized.text);
   const n = ascii ? ascii.count : t!.count;
@@ -378,5 +378,5 @@ function toCoding(chosen: readonly Candidate[], tokens: PassageWords): ThemeCodi
 
 /** The number of words in a passage, as codeText counts them, for text that is not coded. */
 export function countWords(text: string): number {
-  return scanText(text)?.count ?? scanUnicode(normalize(text).text).count;
+  return scanFolded(text)?.count ?? scanUnicode(normalize(text).text).count;
 }

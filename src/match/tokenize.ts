@@ -67,7 +67,7 @@ const GAP = new Uint8Array(256);
 for (let c = 0; c < 256; c++) GAP[c] = WORD_CODE[c] !== 0 ? 0 : c === 10 ? 1 : c === 32 || (c >= 9 && c <= 13) ? 2 : 3;
 
 const encoder = new TextEncoder();
-let bytes = new Uint8Array(1 << 16);
+let bytes = Buffer.alloc(1 << 16);
 let scratch: AsciiTokens = makeScratch(4096);
 
 /** Doubles the scratch arrays, keeping what they hold: they grow with the words of the longest passage. */
@@ -103,14 +103,28 @@ export function scanTokens(text: string): Tokens {
 }
 
 /**
+ * Copies the text into `bytes`, one byte a character: each character's low byte (Buffer's latin1
+ * write, at memory speed), which is the character itself for ASCII. A byte array reads faster
+ * than a string, sliced or not.
+ */
+function copyLowBytes(text: string): number {
+  const n = text.length;
+  if (bytes.length <= n) bytes = Buffer.alloc(Math.max(n + 1, bytes.length * 2));
+  bytes.write(text, 0, n, 'latin1');
+  return n;
+}
+
+/** A character beyond ASCII: a regular expression finds the few a transcript holds sooner than a loop looks at every character. */
+const NOT_ASCII = /[^\x00-\x7f]/g;
+
+/**
  * Letters and digits, undefined when the text is not all ASCII (keyEnd, hashBytes and the word
- * table read upper case as lower). The text is copied to bytes first: the encoder copies a one-byte string at memory speed and tells
- * ASCII by the count it writes, and a byte array reads faster than a string, sliced or not.
- * With `cells` (by wordCell), the words whose cell is marked are listed.
+ * table read upper case as lower). The encoder copies a one-byte string at memory speed and tells
+ * ASCII by the count it writes. With `cells` (by wordCell), the words whose cell is marked are listed.
  */
 export function scanAscii(text: string, cells?: Uint8Array): AsciiTokens | undefined {
   const n = text.length;
-  if (bytes.length <= n) bytes = new Uint8Array(Math.max(n + 1, bytes.length * 2));
+  if (bytes.length <= n) bytes = Buffer.alloc(Math.max(n + 1, bytes.length * 2));
   const { read, written } = encoder.encodeInto(text, bytes);
   if (read !== n || written !== n) return undefined;
   return scanBytes(n, cells);
@@ -122,45 +136,38 @@ export function scanAscii(text: string, cells?: Uint8Array): AsciiTokens | undef
  * characters that are no part of a word: curly quotes and apostrophes, dashes, ellipses, currency
  * signs, no-break spaces, accented Latin-1 letters. Undefined for any other text (another script,
  * a combining accent, a ligature), which the full normalization reads. Offsets are the text's own.
+ * Text that is all ASCII is read as it is; other text is copied as bytes whole, then each
+ * character beyond ASCII is put right.
  */
 export function scanFolded(text: string, cells?: Uint8Array): AsciiTokens | undefined {
-  const n = text.length;
-  if (bytes.length <= n) bytes = new Uint8Array(Math.max(n + 1, bytes.length * 2));
+  if (!lastFolded) {
+    const ascii = scanAscii(text, cells);
+    if (ascii) return ascii;
+  }
+  const n = copyLowBytes(text);
   const b = bytes;
-  let ascii = true;
-  for (let i = 0; i < n; i++) {
+  lastFolded = false;
+  NOT_ASCII.lastIndex = 0;
+  while (NOT_ASCII.test(text)) {
+    const i = NOT_ASCII.lastIndex - 1;
     const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      b[i] = c;
-      continue;
-    }
     const block = (FOLD[c >> 8] ??= new Uint8Array(256).fill(UNREAD));
     let folded = block[c & 0xff]!;
     if (folded === UNREAD) folded = block[c & 0xff] = foldChar(c);
     if (folded === 0) return undefined;
     b[i] = folded;
-    ascii = false;
+    lastFolded = true;
   }
-  lastFolded = !ascii;
   return scanBytes(n, cells);
 }
 
 /**
- * Whether the last text read by scanText was folded. The passages of one transcript are mostly
- * alike: in a typed one most hold a curly apostrophe, and the encoder's copy of each would be
- * made only to be thrown away; the fold loop reads ASCII too, a little slower.
+ * Whether the last text read had a character beyond ASCII. The passages of one transcript are
+ * mostly alike: in a typed one most hold a curly apostrophe, and the encoder's copy of each would
+ * be made only to be thrown away; the other way costs a search of the text, which plain ASCII
+ * does without.
  */
 let lastFolded = false;
-
-/** scanAscii, else scanFolded, the fold loop first after a text that needed it; undefined where only the full normalization will do. */
-export function scanText(text: string, cells?: Uint8Array): AsciiTokens | undefined {
-  if (!lastFolded) {
-    const ascii = scanAscii(text, cells);
-    if (ascii) return ascii;
-  }
-  lastFolded = false;
-  return scanFolded(text, cells);
-}
 
 /**
  * Per character of the Basic Multilingual Plane, by blocks of 256, each character worked out when
