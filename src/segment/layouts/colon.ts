@@ -10,21 +10,35 @@ const COLON = new RegExp(
   'u',
 );
 
+/**
+ * The common case, as COLON reads it, in a simpler search: a label of letters, spaces, dots,
+ * apostrophes and dashes from the line's start to its first colon, and white space or the line's
+ * end after it. Anything else (a stamp, brackets, digits, emphasis, a tight colon) is for COLON.
+ */
+const PLAIN = /^\p{L}[\p{L}\p{M} .'’\-–]{0,62}:(?:[ \t\u00a0]+|$)/u;
+
 export const colonLayout: SpeakerLayout = {
   id: 'colon',
   shape: 'Name: text',
   read(line) {
-    const m = COLON.exec(line);
-    if (!m) return undefined;
-    const speaker = m[5]!;
-    const start = m[6];
-    const rest = line.slice(m[0].length);
-    // `Speaker 1 (00:01):` alone on its line is Rev's heading, as sure a sign as Otter's.
-    const heading = start !== undefined && rest.trim() === '';
-    const reading: LabelReading = { speaker, rest, heading, tight: m[7] === undefined };
-    if (heading) reading.as = 'name-time';
-    const time = start ?? leadTime(m, 1);
-    if (time !== undefined) reading.start = time;
-    return reading;
+    const plain = PLAIN.exec(line);
+    if (plain) return { speaker: line.slice(0, line.indexOf(':')), rest: line.slice(plain[0].length), heading: false, tight: false };
+    return readColon(line);
   },
 };
+
+/** Every `Name:` layout, by COLON alone. */
+export function readColon(line: string): LabelReading | undefined {
+  const m = COLON.exec(line);
+  if (!m) return undefined;
+  const speaker = m[5]!;
+  const start = m[6];
+  const rest = line.slice(m[0].length);
+  // `Speaker 1 (00:01):` alone on its line is Rev's heading, as sure a sign as Otter's.
+  const heading = start !== undefined && rest.trim() === '';
+  const reading: LabelReading = { speaker, rest, heading, tight: m[7] === undefined };
+  if (heading) reading.as = 'name-time';
+  const time = start ?? leadTime(m, 1);
+  if (time !== undefined) reading.start = time;
+  return reading;
+}
