@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { CompiledTheme } from '../match/compile.js';
 import type { Hit, ThemeCoding } from '../match/engine.js';
 import { normalize, originalOffset } from '../match/normalize.js';
-import { tokenize } from '../match/tokenize.js';
+import { scanFolded, scanUnicode } from '../match/tokenize.js';
 import type { CodedPassage } from '../pipeline.js';
 import type { Passage } from '../segment/types.js';
 import { compareKeys, groupKey } from './groups.js';
@@ -186,9 +186,21 @@ function draw(seed: string, passage: Passage, position: number, theme: string): 
  * About `size` words (0: all of them). `hit` starts a little before the first match so the reader sees
  * what led up to it; `start` and `end` keep the beginning or the end of the passage.
  */
-export function makeExtract(text: string, hits: readonly Hit[], size: number, anchor: 'hit' | 'start' | 'end'): ExtractPiece[] {
+/**
+ * Where each word of a text starts and ends, in the text's own offsets, as the engine reads them:
+ * from the byte scan where it applies, with no object a word, so a passage of tens of thousands of
+ * words costs an extract little; else through the full normalization.
+ */
+function wordOffsets(text: string): { length: number; starts: ArrayLike<number>; ends: ArrayLike<number> } {
+  const folded = scanFolded(text);
+  if (folded) return { length: folded.count, starts: folded.starts, ends: folded.ends };
   const normalized = normalize(text);
-  const words = tokenize(normalized.text).map((t) => ({ start: originalOffset(normalized, t.start), end: originalOffset(normalized, t.end) }));
+  const t = scanUnicode(normalized.text);
+  return { length: t.count, starts: t.starts.map((at) => originalOffset(normalized, at)), ends: t.ends.map((at) => originalOffset(normalized, at)) };
+}
+
+export function makeExtract(text: string, hits: readonly Hit[], size: number, anchor: 'hit' | 'start' | 'end'): ExtractPiece[] {
+  const words = wordOffsets(text);
   let from = 0;
   let to = text.length;
   let cutStart = false;
@@ -200,8 +212,8 @@ export function makeExtract(text: string, hits: readonly Hit[], size: number, an
     a = Math.max(0, b - size);
     cutStart = a > 0;
     cutEnd = b < words.length;
-    from = cutStart ? words[a]!.start : 0;
-    to = cutEnd ? extendOverPunctuation(text, words[b - 1]!.end) : text.length;
+    from = cutStart ? words.starts[a]! : 0;
+    to = cutEnd ? extendOverPunctuation(text, words.ends[b - 1]!) : text.length;
   }
   const pieces: ExtractPiece[] = [];
   const push = (s: string, hit: boolean) => {
