@@ -70,11 +70,9 @@ function endOnStandardStreamErrors(): void {
 
 /**
  * Checks that `out` can be written without touching an input, before any work is done,
- * so a bad path fails fast instead of after a long run.
- */
-/**
- * `inputs`: paths of the run's inputs; `known`: the identities (fileIdentity) of inputs already
- * looked at, as a corpus's files are when its folders are read, so they need no second look.
+ * so a bad path fails fast instead of after a long run. `inputs`: paths of the run's inputs;
+ * `known`: the identities (fileIdentity) of inputs already looked at, as a corpus's files are
+ * when its folders are read, so they need no second look.
  */
 export async function checkOutputPath(out: string, inputs: readonly string[], cwd: string, known: ReadonlySet<string> = new Set()): Promise<void> {
   if (out === STDOUT) return;

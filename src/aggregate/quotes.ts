@@ -183,10 +183,6 @@ function draw(seed: string, passage: Passage, position: number, theme: string): 
 }
 
 /**
- * About `size` words (0: all of them). `hit` starts a little before the first match so the reader sees
- * what led up to it; `start` and `end` keep the beginning or the end of the passage.
- */
-/**
  * Where each word of a text starts and ends, in the text's own offsets, as the engine reads them:
  * from the byte scan where it applies, with no object a word, so a passage of tens of thousands of
  * words costs an extract little; else through the full normalization.
@@ -199,6 +195,10 @@ function wordOffsets(text: string): { length: number; starts: ArrayLike<number>;
   return { length: t.count, starts: t.starts.map((at) => originalOffset(normalized, at)), ends: t.ends.map((at) => originalOffset(normalized, at)) };
 }
 
+/**
+ * About `size` words (0: all of them). `hit` starts a little before the first match so the reader sees
+ * what led up to it; `start` and `end` keep the beginning or the end of the passage.
+ */
 export function makeExtract(text: string, hits: readonly Hit[], size: number, anchor: 'hit' | 'start' | 'end'): ExtractPiece[] {
   const words = wordOffsets(text);
   let from = 0;

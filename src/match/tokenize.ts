@@ -109,9 +109,14 @@ export function scanTokens(text: string): Tokens {
  */
 function copyLowBytes(text: string): number {
   const n = text.length;
-  if (bytes.length <= n) bytes = Buffer.alloc(Math.max(n + 1, bytes.length * 2));
+  makeRoom(n);
   bytes.write(text, 0, n, 'latin1');
   return n;
+}
+
+/** Grows `bytes` to hold a text of `n` characters and the 0 written past its end. */
+function makeRoom(n: number): void {
+  if (bytes.length <= n) bytes = Buffer.alloc(Math.max(n + 1, bytes.length * 2));
 }
 
 /** A character beyond ASCII: a regular expression finds the few a transcript holds sooner than a loop looks at every character. */
@@ -124,7 +129,7 @@ const NOT_ASCII = /[^\x00-\x7f]/g;
  */
 export function scanAscii(text: string, cells?: Uint8Array): AsciiTokens | undefined {
   const n = text.length;
-  if (bytes.length <= n) bytes = Buffer.alloc(Math.max(n + 1, bytes.length * 2));
+  makeRoom(n);
   const { read, written } = encoder.encodeInto(text, bytes);
   if (read !== n || written !== n) return undefined;
   return scanBytes(n, cells);
