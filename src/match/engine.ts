@@ -30,6 +30,8 @@ interface PassageWords {
 }
 
 const NONE: Candidate[] = [];
+/** The themes of a passage coded with none: one map for them all, which no reader may change (a ReadonlyMap). */
+const NO_THEMES: ReadonlyMap<number, ThemeCoding> = new Map();
 
 const words: PassageWords = {
   count: 0,
@@ -131,7 +133,7 @@ export interface Hit {
 }
 
 export interface ThemeCoding {
-  hits: Hit[];
+  hits: readonly Hit[];
   /** Distinct rules among the hits, in order of first appearance. */
   terms: string[];
 }
@@ -139,13 +141,14 @@ export interface ThemeCoding {
 export interface PassageCoding {
   words: number;
   /** Only the themes the passage is coded with, by theme index. */
-  themes: Map<number, ThemeCoding>;
+  themes: ReadonlyMap<number, ThemeCoding>;
 }
 
-interface Candidate {
-  first: number;
-  last: number;
-  term: string;
+/**
+ * A hit as found, before the passage's themes are settled: the chosen ones become the theme's hits
+ * as they are, their offsets filled in then, so a passage's hits are made once.
+ */
+interface Candidate extends Hit {
   /** Theme index then rule index: a fixed tie-break so results never depend on iteration order. */
   order: number;
 }
@@ -171,12 +174,11 @@ let pools: Array<Candidate[] | undefined> = [];
 let codedScratch = new Uint8Array(64);
 
 export function codeText(compiled: CompiledCodebook, text: string): PassageCoding {
-  const themes = new Map<number, ThemeCoding>();
   const tokens = wordsOf(compiled, text);
   const n = tokens.count;
-  if (n === 0) return { words: 0, themes };
+  if (n === 0) return { words: 0, themes: NO_THEMES };
   // Most passages of a long corpus hold no rule's first word at all: nothing more to do.
-  if (tokens.starterCount === 0) return { words: n, themes };
+  if (tokens.starterCount === 0) return { words: n, themes: NO_THEMES };
   const { ids, infos } = tokens;
   forgetFound();
 
@@ -200,12 +202,13 @@ export function codeText(compiled: CompiledCodebook, text: string): PassageCodin
       for (const block of blocks) {
         const inBlock = occurrences.map((list) => list.filter(([first]) => tokens.blocks[first]! === block));
         for (const [first, last] of nearWindows(inBlock, rule.within)) {
-          addOwn(theme, { first, last, term: rule.term, order: theme * 1e6 + compiled.themes[theme]!.keywords.length + index });
+          addOwn(theme, candidate(rule.term, first, last, theme * 1e6 + compiled.themes[theme]!.keywords.length + index));
         }
       }
     }
   }
-  if (found.themes.length === 0) return { words: n, themes };
+  if (found.themes.length === 0) return { words: n, themes: NO_THEMES };
+  const themes = new Map<number, ThemeCoding>();
 
   // Children come after their parent in codebook order, so walking backwards settles them first.
   const count = compiled.themes.length;
@@ -243,6 +246,11 @@ function forgetFound(): void {
   found.near = undefined;
 }
 
+/** One shape for every candidate; the offsets are filled in if it is chosen. */
+function candidate(term: string, first: number, last: number, order: number): Candidate {
+  return { term, first, last, start: 0, end: 0, order };
+}
+
 function addOwn(theme: number, c: Candidate): void {
   const list = found.own[theme];
   if (list) list.push(c);
@@ -267,7 +275,7 @@ function onMatch(compiled: CompiledCodebook, ref: RuleRef, first: number, last: 
       break;
     }
     case 'keyword':
-      addOwn(ref.theme, { first, last, term: compiled.themes[ref.theme]!.keywords[ref.rule]!.term, order: ref.theme * 1e6 + ref.rule });
+      addOwn(ref.theme, candidate(compiled.themes[ref.theme]!.keywords[ref.rule]!.term, first, last, ref.theme * 1e6 + ref.rule));
       break;
     case 'near': {
       const near = (found.near ??= new Array(compiled.nearSlots));
@@ -364,16 +372,17 @@ function selectLongestFirst(pool: readonly Candidate[], n: number): readonly Can
 /** The words a chosen span holds, by position: scratch space, all 0 between calls. */
 let taken = new Uint8Array(1024);
 
+/** A parent theme may be given its child's candidates as they are: each gets the same offsets either way. */
 function toCoding(chosen: readonly Candidate[], tokens: PassageWords): ThemeCoding {
-  const hits: Hit[] = new Array(chosen.length);
-  const terms: string[] = [];
+  const terms: string[] = [chosen[0]!.term];
   for (let k = 0; k < chosen.length; k++) {
     const c = chosen[k]!;
-    hits[k] = { term: c.term, first: c.first, last: c.last, start: offsetOf(tokens, tokens.starts[c.first]!), end: offsetOf(tokens, tokens.ends[c.last]!) };
+    c.start = offsetOf(tokens, tokens.starts[c.first]!);
+    c.end = offsetOf(tokens, tokens.ends[c.last]!);
     // A theme has a few rules at most in one passage: a list says faster than a set which are new.
     if (!terms.includes(c.term)) terms.push(c.term);
   }
-  return { hits, terms };
+  return { hits: chosen, terms };
 }
 
 /** The number of words in a passage, as codeText counts them, for text that is not coded. */

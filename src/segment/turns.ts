@@ -93,7 +93,11 @@ function bodyTurns(body: Body, policy: LabelPolicy): Reading {
     if (turn && paragraph && paragraph.lines.length > 0) {
       const trimmed = trimParagraph(paragraph);
       // A heading line alone before a blank line leaves nothing to keep.
-      if (trimmed.lines.length > 0) turn.paragraphs.push(trimmed);
+      if (trimmed.lines.length > 0) {
+        // A turn is mostly one paragraph: made with it, its array holds no room for more.
+        if (turn.paragraphs.length === 0) turn.paragraphs = [trimmed];
+        else turn.paragraphs.push(trimmed);
+      }
     }
     paragraph = undefined;
   };
@@ -151,9 +155,13 @@ function bodyTurns(body: Body, policy: LabelPolicy): Reading {
       const doubt = doubtfulAt.get(i);
       if (doubt) reading.doubtful.push({ line: lineNo, speaker: doubt.speaker, why: doubt.why, inInterviewerTurn: turn!.interviewer });
     }
-    if (!paragraph) paragraph = { text: '', lines: [] };
-    paragraph.text += paragraph.lines.length > 0 ? `\n${text}` : text;
-    paragraph.lines.push({ line: lineNo, start: clock });
+    const info: LineInfo = { line: lineNo, start: clock };
+    // Most paragraphs are one line: likewise.
+    if (!paragraph) paragraph = { text, lines: [info] };
+    else {
+      paragraph.text += `\n${text}`;
+      paragraph.lines.push(info);
+    }
     // A stamp later in the line holds for what follows: f4 ends each paragraph with the time the next speaker begins.
     if (stamped?.last !== undefined) clock = stamped.last;
   });

@@ -82,6 +82,7 @@ export function pack(passages: readonly CodedPassage[], file: string, keepText: 
  */
 export function unpack(packed: PackedPassages, doc: number): CodedPassage[] {
   const out: CodedPassage[] = new Array(packed.count);
+  const themes: Array<Map<number, ThemeCoding>> = new Array(packed.count);
   for (let i = 0; i < packed.count; i++) {
     const s = packed.speakerOf[i]!;
     out[i] = {
@@ -97,7 +98,7 @@ export function unpack(packed: PackedPassages, doc: number): CodedPassage[] {
         interviewer: (packed.flags[i]! & 1) === 1,
       },
     };
-    if (packed.flags[i]! & 2) out[i]!.coding = { words: packed.words[i]!, themes: new Map() };
+    if (packed.flags[i]! & 2) out[i]!.coding = { words: packed.words[i]!, themes: (themes[i] = new Map()) };
   }
   let h = 0;
   for (let k = 0; k < packed.themes.length; k += 3) {
@@ -113,7 +114,7 @@ export function unpack(packed: PackedPassages, doc: number): CodedPassage[] {
     } else {
       coding = { hits: new Array<Hit>(count), terms: [] };
     }
-    out[packed.themes[k]!]!.coding!.themes.set(packed.themes[k + 1]!, coding);
+    themes[packed.themes[k]!]!.set(packed.themes[k + 1]!, coding);
   }
   return out;
 }

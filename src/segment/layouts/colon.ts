@@ -14,15 +14,16 @@ const COLON = new RegExp(
  * The common case, as COLON reads it, in a simpler search: a label of letters, spaces, dots,
  * apostrophes and dashes from the line's start to its first colon, and white space or the line's
  * end after it. Anything else (a stamp, brackets, digits, emphasis, a tight colon) is for COLON.
+ * Sticky, so a test leaves where the label ends in lastIndex, and no match array is made a line.
  */
-const PLAIN = /^\p{L}[\p{L}\p{M} .'’\-–]{0,62}:(?:[ \t\u00a0]+|$)/u;
+const PLAIN = /^\p{L}[\p{L}\p{M} .'’\-–]{0,62}:(?:[ \t\u00a0]+|$)/uy;
 
 export const colonLayout: SpeakerLayout = {
   id: 'colon',
   shape: 'Name: text',
   read(line) {
-    const plain = PLAIN.exec(line);
-    if (plain) return { speaker: line.slice(0, line.indexOf(':')), rest: line.slice(plain[0].length), heading: false, tight: false };
+    PLAIN.lastIndex = 0;
+    if (PLAIN.test(line)) return { speaker: line.slice(0, line.indexOf(':')), rest: line.slice(PLAIN.lastIndex), heading: false, tight: false };
     return readColon(line);
   },
 };
