@@ -46,7 +46,7 @@ interface Timing {
 }
 
 /** GNU time gives wall time and the peak resident memory of the whole process tree's largest process. */
-function timed(command: string, args: string[], runs: number, env: Record<string, string> = {}): Timing {
+function timings(command: string, args: string[], runs: number, env: Record<string, string> = {}): Timing[] {
   const samples: Timing[] = [];
   for (let i = 0; i < runs; i++) {
     const r = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env } });
@@ -54,8 +54,16 @@ function timed(command: string, args: string[], runs: number, env: Record<string
     const [seconds, kb] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
     samples.push({ seconds: seconds!, peakMb: kb! / 1024 });
   }
-  samples.sort((a, b) => a.seconds - b.seconds);
-  return samples[Math.floor(samples.length / 2)]!;
+  return samples;
+}
+
+/** The run of median wall time. */
+function medianOf(samples: readonly Timing[]): Timing {
+  return [...samples].sort((a, b) => a.seconds - b.seconds)[Math.floor(samples.length / 2)]!;
+}
+
+function timed(command: string, args: string[], runs: number, env: Record<string, string> = {}): Timing {
+  return medianOf(timings(command, args, runs, env));
 }
 
 function has(command: string, args: string[]): boolean {
@@ -173,11 +181,12 @@ function main(): void {
   for (const { kind, size } of runs) {
     const c = corpus(kind, size, opts.words);
     const label = `${KINDS[kind]!.title}, ${size} x ${opts.words} (${c.mb.toFixed(0)} MB)`;
-    const obs = timed('node', [obsBin, 'code', c.dir, '--codebook', rules.codebook, '--format', 'csv', '--out', out('obs')], 3);
-    obsPeak.set(`${kind} ${size}`, obs.peakMb);
-    obsTime.set(`${kind} ${size}`, obs.seconds);
+    const runObs = () => timings('node', [obsBin, 'code', c.dir, '--codebook', rules.codebook, '--format', 'csv', '--out', out('obs')], 3);
+    // obs is timed again after each slow peer, and each ratio is taken against the obs runs just
+    // before and after that peer: a peer runs for a minute, and a shared machine's load drifts in that time.
+    const obsRuns: Timing[][] = [runObs()];
     const obsCounts = readCounts(out('obs'), themes);
-    rows.push([label, 'obs code --format csv', obs.seconds.toFixed(2), obs.peakMb.toFixed(0), '', 'reference']);
+    const obsRow = rows.push([]) - 1;
     const peerSizes = opts.sizes.includes(size) && kind !== 'plain';
     for (const peer of peerSizes ? peers : peers.filter((p) => p === 'rg')) {
       let t: Timing;
@@ -193,10 +202,16 @@ function main(): void {
         check = 'scans only (no stems, no passages)';
       }
       if (check.startsWith('DIFFER')) failed = true;
+      if (peer !== 'rg') obsRuns.push(runObs());
+      const around = medianOf(obsRuns.slice(peer === 'rg' ? -1 : -2).flat()).seconds;
       const name = { tidytext: 'R tidytext + SnowballC', nltk: 'Python NLTK Porter', rg: 'rg -c -i -w -f' }[peer] ?? peer;
-      const ratio = t.seconds >= obs.seconds ? `obs ${(t.seconds / obs.seconds).toFixed(1)}x faster` : `obs ${(obs.seconds / t.seconds).toFixed(1)}x slower`;
+      const ratio = t.seconds >= around ? `obs ${(t.seconds / around).toFixed(1)}x faster` : `obs ${(around / t.seconds).toFixed(1)}x slower`;
       rows.push([label, name, t.seconds.toFixed(2), t.peakMb.toFixed(0), ratio, check]);
     }
+    const obs = medianOf(obsRuns.flat());
+    obsPeak.set(`${kind} ${size}`, obs.peakMb);
+    obsTime.set(`${kind} ${size}`, obs.seconds);
+    rows[obsRow] = [label, `obs code --format csv${obsRuns.length > 1 ? ` (${obsRuns.length * 3} runs)` : ''}`, obs.seconds.toFixed(2), obs.peakMb.toFixed(0), '', 'reference'];
   }
   const header = ['corpus', 'tool', 'wall s', 'peak MB', 'obs vs this tool', 'counts vs obs'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

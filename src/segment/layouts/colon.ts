@@ -15,8 +15,12 @@ const COLON = new RegExp(
  * apostrophes and dashes from the line's start to its first colon, and white space or the line's
  * end after it. Anything else (a stamp, brackets, digits, emphasis, a tight colon) is for COLON.
  * Sticky, so a test leaves where the label ends in lastIndex, and no match array is made a line.
+ * Each class is split in two, its ASCII characters first: in a line holding characters beyond
+ * Latin-1 (a curly apostrophe), each test of a Unicode class costs a call, and a name is mostly
+ * ASCII. The halves must not overlap (the second takes only what is beyond ASCII), or a long line
+ * without a colon would be tried both ways at every character, without end.
  */
-const PLAIN = /^\p{L}[\p{L}\p{M} .'’\-–]{0,62}:(?:[ \t\u00a0]+|$)/uy;
+const PLAIN = /^(?:[A-Za-z]|(?=[^\x00-\x7f])\p{L})(?:[A-Za-z .'\-]|(?=[^\x00-\x7f])[\p{L}\p{M}’–]){0,62}:(?:[ \t\u00a0]+|$)/uy;
 
 export const colonLayout: SpeakerLayout = {
   id: 'colon',
