@@ -26,6 +26,12 @@ interface GroupCounts {
   passagesTotal: number;
   words: number;
   docs: Array<Set<number>>;
+  /**
+   * The document last put in `allDocs`, and in each theme's `docs`: a document's passages come one
+   * after another, so most would only put it in again.
+   */
+  lastDoc: number;
+  lastDocs: number[];
   passages: number[];
   hits: number[];
   /** The --by fields the group's passages lack. */
@@ -63,6 +69,8 @@ export class FigureCounter {
         passagesTotal: 0,
         words: 0,
         docs: this.themes.map(() => new Set()),
+        lastDoc: -1,
+        lastDocs: this.themes.map(() => -1),
         passages: this.themes.map(() => 0),
         hits: this.themes.map(() => 0),
         unknown: this.by.filter((_, i) => key[i] === UNKNOWN),
@@ -75,16 +83,23 @@ export class FigureCounter {
 
   add(passage: Passage, coding: PassageCoding): void {
     const g = this.groupOf(passage);
-    for (const field of g.unknown) {
-      let docs = this.missingDocs.get(field);
-      if (!docs) this.missingDocs.set(field, (docs = new Set()));
-      docs.add(passage.doc);
+    const doc = passage.doc;
+    if (g.lastDoc !== doc) {
+      g.lastDoc = doc;
+      for (const field of g.unknown) {
+        let docs = this.missingDocs.get(field);
+        if (!docs) this.missingDocs.set(field, (docs = new Set()));
+        docs.add(doc);
+      }
+      g.allDocs.add(doc);
     }
-    g.allDocs.add(passage.doc);
     g.passagesTotal++;
     g.words += coding.words;
     for (const [t, theme] of coding.themes) {
-      g.docs[t]!.add(passage.doc);
+      if (g.lastDocs[t] !== doc) {
+        g.lastDocs[t] = doc;
+        g.docs[t]!.add(doc);
+      }
       g.passages[t]!++;
       g.hits[t]! += theme.hits.length;
     }
