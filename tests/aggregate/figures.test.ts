@@ -2,6 +2,7 @@
 // one after another (as a corpus run gives them) or interleaved with other documents' passages.
 import { describe, expect, it } from 'vitest';
 import { FigureCounter } from '../../src/aggregate/figures.js';
+import type { Meta } from '../../src/corpus/types.js';
 import type { CompiledTheme } from '../../src/match/compile.js';
 import type { Hit, PassageCoding, ThemeCoding } from '../../src/match/engine.js';
 import type { Passage } from '../../src/segment/types.js';
@@ -20,7 +21,7 @@ function passages(seed: number, interleaved: boolean): Added[] {
   const out: Added[] = [];
   for (let doc = 0; doc < 40; doc++) {
     // A document's metadata is one object, shared by its passages, as a corpus run gives it.
-    const meta = rng.chance(0.2) ? {} : { area: rng.pick(AREAS) };
+    const meta: Meta = rng.chance(0.2) ? {} : { area: rng.pick(AREAS) };
     for (let k = rng.int(0, 6); k > 0; k--) {
       const passage: Passage = { doc, file: `d${doc}.txt`, line: k, end: k, speaker: rng.pick(['Ann', 'Bo', null]), start: null, meta, text: '', interviewer: false };
       out.push({ passage, themes: [0, 1, 2].filter(() => rng.chance(0.4)) });
