@@ -156,7 +156,7 @@ function bodyTurns(body: Body, policy: LabelPolicy): Reading {
       if (doubt) reading.doubtful.push({ line: lineNo, speaker: doubt.speaker, why: doubt.why, inInterviewerTurn: turn!.interviewer });
     }
     const info: LineInfo = { line: lineNo, start: clock };
-    // Most paragraphs are one line: likewise.
+    // A paragraph is mostly one line: made with it, its array holds no room for more.
     if (!paragraph) paragraph = { text, lines: [info] };
     else {
       paragraph.text += `\n${text}`;

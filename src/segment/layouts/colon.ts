@@ -14,7 +14,7 @@ const COLON = new RegExp(
  * The common case, as COLON reads it, in a simpler search: a label of letters, spaces, dots,
  * apostrophes and dashes from the line's start to its first colon, and white space or the line's
  * end after it. Anything else (a stamp, brackets, digits, emphasis, a tight colon) is for COLON.
- * Sticky, so a test leaves where the label ends in lastIndex, and no match array is made a line.
+ * Sticky, so a test leaves where the label ends in lastIndex and makes no match array for a line.
  * Each class is split in two, its ASCII characters first: in a line holding characters beyond
  * Latin-1 (a curly apostrophe), each test of a Unicode class costs a call, and a name is mostly
  * ASCII. The halves must not overlap (the second takes only what is beyond ASCII), or a long line
