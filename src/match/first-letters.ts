@@ -16,19 +16,20 @@ import type { WordTest } from './compile.js';
 
 /**
  * Letters and digits 1 to 36; 0 ends the word, as does an apostrophe (a word's key may drop 's);
- * 64 a letter of Latin-1 (é), which the cells do not tell apart.
+ * 64 a letter of Latin-1 (é), which the cells do not tell apart. Not 0 exactly where a byte is
+ * part of a word, so the scanner reads a word's extent and its cell from this one table.
  */
-const LETTER = new Uint8Array(256);
+export const LETTER = new Uint8Array(256);
 for (let c = 97; c <= 122; c++) LETTER[c] = c - 96;
 for (let c = 65; c <= 90; c++) LETTER[c] = c - 64;
 for (let c = 48; c <= 57; c++) LETTER[c] = c - 48 + 27;
 for (let c = 0xdf; c <= 0xff; c++) if (c !== 0xf7) LETTER[c] = 64;
 
-const SIDE = 37;
+export const SIDE = 37;
 const DEPTH = 4;
 const CELLS = SIDE ** DEPTH;
 /** The cell of every word with a Latin-1 letter among its first four: always looked up. */
-const ANY = CELLS;
+export const ANY = CELLS;
 
 /**
  * The cell of the word at bytes[i, end) of an ASCII text, by its first four codes (0 past the

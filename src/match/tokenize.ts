@@ -1,5 +1,5 @@
 // Tokens are runs of letters and digits; an inner apostrophe keeps a word whole; a trailing 's is dropped.
-import { wordCell } from './first-letters.js';
+import { ANY, LETTER, SIDE } from './first-letters.js';
 import { foldQuotes } from './normalize.js';
 
 export interface Token {
@@ -132,7 +132,7 @@ export function scanAscii(text: string, cells?: Uint8Array): AsciiTokens | undef
   makeRoom(n);
   const { read, written } = encoder.encodeInto(text, bytes);
   if (read !== n || written !== n) return undefined;
-  return scanBytes(n, cells);
+  return scanBytes(text, n, cells);
 }
 
 /**
@@ -163,7 +163,7 @@ export function scanFolded(text: string, cells?: Uint8Array): AsciiTokens | unde
     b[i] = folded;
     lastFolded = true;
   }
-  return scanBytes(n, cells);
+  return scanBytes(text, n, cells);
 }
 
 /**
@@ -216,8 +216,11 @@ function foldChar(c: number): number {
 /**
  * Reads the bytes written for a text of `n` characters: the scan both paths share. A 0 byte is
  * written past the end, which no word holds, so the loops within a word need no bounds test.
+ * Each word's cell (wordCell's, which tests/match/first-letters.test.ts holds it to) is worked out
+ * from its first letters as they are read, rather than by reading them again. Blocks are counted
+ * only in a text with a blank line, which a regular expression finds sooner than the loop would.
  */
-function scanBytes(n: number, cells: Uint8Array | undefined): AsciiTokens {
+function scanBytes(text: string, n: number, cells: Uint8Array | undefined): AsciiTokens {
   const b = bytes;
   b[n] = 0;
   let t = scratch;
@@ -228,17 +231,22 @@ function scanBytes(n: number, cells: Uint8Array | undefined): AsciiTokens {
   let count = 0;
   let markedCount = 0;
   let block = 0;
+  // A line break, then only white space, then another: the gaps that hold one are watched closely.
+  const blanks = text.indexOf('\n') >= 0 && BLANK_LINE.test(text);
   // Within a gap between words: whether a line break has been seen with only white space after it.
   let afterBreak = false;
   let blank = false;
   let i = 0;
   while (i < n) {
-    const gap = GAP[b[i]!]!;
-    if (gap !== 0) {
-      if (gap === 1) {
-        if (afterBreak) blank = true;
-        afterBreak = true;
-      } else if (gap === 3) afterBreak = false;
+    const first = LETTER[b[i]!]!;
+    if (first === 0) {
+      if (blanks) {
+        const gap = GAP[b[i]!]!;
+        if (gap === 1) {
+          if (afterBreak) blank = true;
+          afterBreak = true;
+        } else if (gap === 3) afterBreak = false;
+      }
       i++;
       continue;
     }
@@ -246,11 +254,30 @@ function scanBytes(n: number, cells: Uint8Array | undefined): AsciiTokens {
     blank = false;
     afterBreak = false;
     const start = i;
-    for (;;) {
-      while (WORD_CODE[b[i]!] !== 0) i++;
-      // An apostrophe between two word characters keeps the word whole: don't, o'clock.
-      if (b[i] === 39 && WORD_CODE[b[i + 1]!] !== 0 && i + 1 < n) i++;
-      else break;
+    // The first four letters make the cell, each 0 once the word (or the part before an apostrophe) ends.
+    let cell = first;
+    let latin = first;
+    const second = LETTER[b[++i]!]!;
+    if (second === 0) cell *= SIDE * SIDE * SIDE;
+    else {
+      const third = LETTER[b[++i]!]!;
+      if (third === 0) cell = (cell * SIDE + second) * SIDE * SIDE;
+      else {
+        const fourth = LETTER[b[++i]!]!;
+        if (fourth === 0) cell = ((cell * SIDE + second) * SIDE + third) * SIDE;
+        else {
+          cell = ((cell * SIDE + second) * SIDE + third) * SIDE + fourth;
+          latin |= fourth;
+          while (LETTER[b[++i]!] !== 0);
+        }
+        latin |= third;
+      }
+      latin |= second;
+    }
+    // An apostrophe between two word characters keeps the word whole: don't, o'clock.
+    while (b[i] === 39 && LETTER[b[i + 1]!] !== 0 && i + 1 < n) {
+      i += 2;
+      while (LETTER[b[i]!] !== 0) i++;
     }
     if (count === starts.length) {
       t = scratch = grow(t, count);
@@ -259,7 +286,7 @@ function scanBytes(n: number, cells: Uint8Array | undefined): AsciiTokens {
     starts[count] = start;
     ends[count] = i;
     blocks[count] = block;
-    if (cells && cells[wordCell(b, start, i)] !== 0) marked[markedCount++] = count;
+    if (cells && cells[latin & 64 ? ANY : cell] !== 0) marked[markedCount++] = count;
     count++;
   }
   t.count = count;

@@ -9,6 +9,8 @@ import { compileCodebook, type CompiledCodebook, type WordTest } from '../../src
 import { codeText } from '../../src/match/engine.js';
 import { firstLetterCells, stemKeeps, wordCell } from '../../src/match/first-letters.js';
 import { stem } from '../../src/match/stem.js';
+import { scanFolded } from '../../src/match/tokenize.js';
+import { prng } from '../helpers/random.js';
 import { hasSharedData, sharedData } from '../helpers/shared-data.js';
 
 /** A word's cell as the engine reads it, from the text's bytes: a byte a character, Latin-1 letters as themselves. */
@@ -58,6 +60,30 @@ describe('first-letter cells', () => {
     expect(cells[cellOfWord('wé')]).toBe(1);
     expect(cells[cellOfWord('café')]).toBe(1);
     expect(cells[cellOfWord('cafe')]).toBe(0);
+  });
+
+  it("are worked out by the scanner as wordCell works them out, for every word of generated text", () => {
+    const rng = prng(4242);
+    const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éßÿ";
+    const word = () => Array.from({ length: rng.int(1, 7) }, () => rng.pick([...letters])).join('');
+    const gaps = [' ', ' ', '\n', '\n\n', ', ', "'", "' ", " '", '’', '—', '\t', '-', '. '];
+    let checked = 0;
+    for (let round = 0; round < 400; round++) {
+      // Cells of a few tests, some of them prefixes of the words to come.
+      const tests: WordTest[] = Array.from({ length: rng.int(1, 6) }, () => {
+        const value = word().toLowerCase().slice(0, rng.int(1, 5));
+        return { kind: rng.pick(['exact', 'prefix', 'stem'] as const), value };
+      });
+      const cells = firstLetterCells(tests);
+      let text = '';
+      for (let i = rng.int(1, 30); i > 0; i--) text += word() + (rng.chance(0.2) ? `'${word()}` : '') + rng.pick(gaps);
+      const t = scanFolded(text, cells)!;
+      const expected: number[] = [];
+      for (let k = 0; k < t.count; k++) if (cells[wordCell(t.bytes, t.starts[k]!, t.ends[k]!)] === 1) expected.push(k);
+      expect(Array.from(t.marked.subarray(0, t.markedCount)), JSON.stringify(text)).toEqual(expected);
+      checked += t.count;
+    }
+    expect(checked).toBeGreaterThan(4000);
   });
 
   it('code passages exactly as looking up every word does (built-in codebook, hand-made phrases)', async () => {
