@@ -8,7 +8,7 @@ import type { Transcript } from '../corpus/types.js';
 import { ObsError, quoteArg, type Problem } from '../errors.js';
 import { STDOUT, checkOutputPath, openOutput, writeFileAtomic, type Io, type OutputSink } from '../io.js';
 import { compileCodebook, type CompiledCodebook } from '../match/compile.js';
-import { codeTranscript, type CodedPassage } from '../pipeline.js';
+import { codeTranscript, type CodeOptions, type CodedPassage } from '../pipeline.js';
 import { passageFilter, type Where } from '../aggregate/where.js';
 import { BUILT_IN_FIELDS, META_PREFIX, isBuiltIn } from '../corpus/fields.js';
 import type { Meta } from '../corpus/types.js';
@@ -88,6 +88,9 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
     await checkOutputPath(options.out, inputs, io.cwd, files.known);
   }
   const include = passageFilter(settings.where, warn);
+  // One object for the whole run: V8 compiles the reading and coding for the shape it sees, and a
+  // fresh object a file may not keep that shape.
+  const codeOptions: CodeOptions = { ...settings, ...(include ? { include } : {}) };
   const fields = new Set<string>();
 
   return {
@@ -167,7 +170,7 @@ export async function openRun(paths: string[], options: SharedOptions, io: Io, e
       }
     } else {
       for await (const transcript of corpus.transcripts()) {
-        const coded = codeTranscript(transcript, documents, compiled, { ...settings, ...(include ? { include } : {}) });
+        const coded = codeTranscript(transcript, documents, compiled, codeOptions);
         coded.problems.forEach(warn);
         await take(coded.passages, transcript);
         progress.update(documents + corpus.skipped - skippedBefore);

@@ -5,7 +5,7 @@ import { loadCodebook } from '../codebook/load.js';
 import { openFile, readSource } from '../corpus/load.js';
 import { ObsError, type Problem } from '../errors.js';
 import { compileCodebook } from '../match/compile.js';
-import { codeTranscript } from '../pipeline.js';
+import { codeTranscript, type CodeOptions } from '../pipeline.js';
 import { pack } from './codec.js';
 import type { FileRequest, FileResult, WorkerSetup } from './protocol.js';
 
@@ -14,18 +14,20 @@ const compiled = compileCodebook(await loadCodebook(setup.codebookPath, setup.co
 /** Warnings the filter gives while a file is coded, sent back with the file's own. */
 let filtered: Problem[] = [];
 const include = passageFilter(setup.where, (p) => filtered.push(p));
+/** One object for every file, as on the main thread (see corpus-run.ts). */
+const options: CodeOptions = {
+  unit: setup.unit,
+  speakers: setup.speakers,
+  excludeSpeakers: setup.excludeSpeakers,
+  findInterviewer: setup.findInterviewer,
+  ...(include ? { include } : {}),
+};
 
 async function codeFile({ index, job }: FileRequest): Promise<FileResult> {
   const outcome = await openFile(job, readSource(job.source), setup.strict);
   const { transcript } = outcome;
   if (!transcript) return { index, warnings: outcome.warnings };
-  const coded = codeTranscript(transcript, index, compiled, {
-    unit: setup.unit,
-    speakers: setup.speakers,
-    excludeSpeakers: setup.excludeSpeakers,
-    findInterviewer: setup.findInterviewer,
-    ...(include ? { include } : {}),
-  });
+  const coded = codeTranscript(transcript, index, compiled, options);
   const packed = pack(coded.passages, transcript.file, setup.keepText);
   const told = filtered;
   filtered = [];
