@@ -62,9 +62,9 @@ describe('first-letter cells', () => {
     expect(cells[cellOfWord('cafe')]).toBe(0);
   });
 
-  it("are worked out by the scanner as wordCell works them out, for every word of generated text", () => {
+  it('are worked out by the scanner as wordCell works them out, for every word of generated text', () => {
     const rng = prng(4242);
-    const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éßÿ";
+    const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éßÿ';
     const word = () => Array.from({ length: rng.int(1, 7) }, () => rng.pick([...letters])).join('');
     const gaps = [' ', ' ', '\n', '\n\n', ', ', "'", "' ", " '", '’', '—', '\t', '-', '. '];
     let checked = 0;
