@@ -232,7 +232,7 @@ function scanBytes(text: string, n: number, cells: Uint8Array | undefined): Asci
   let markedCount = 0;
   let block = 0;
   // A line break, then only white space, then another: the gaps that hold one are watched closely.
-  const blanks = text.indexOf('\n') >= 0 && BLANK_LINE.test(text);
+  const blanks = BLANK_LINE.test(text);
   // Within a gap between words: whether a line break has been seen with only white space after it.
   let afterBreak = false;
   let blank = false;
